@@ -1,0 +1,82 @@
+"""Command line: `python -m yinglie check` and `python -m yinglie build`.
+
+check   validate every record and print each problem as `path:line: field: message`.
+build   validate, then `mkdocs build --strict` into a temporary folder beside the
+        site folder, and put it in place only when the build succeeded: a failed
+        build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from .catalogue import load_catalogue
+from .config import SettingsError, settings_from
+from .errors import RecordsInvalid
+
+
+def check(config_file: Path) -> int:
+    config = load_config(str(config_file))
+    try:
+        settings = settings_from(config.extra, config_file.parent)
+        catalogue = load_catalogue(settings)
+    except (SettingsError, RecordsInvalid) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"记录检查通过 / records OK: {len(catalogue.martyrs)} martyrs")
+    return 0
+
+
+def build(config_file: Path, site_dir: Path) -> int:
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
+               "--site-dir", str(staging)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, env=env)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"生成失败，原有网站 {site_dir} 保持不变。/ Build failed; {site_dir} is unchanged.", file=sys.stderr)
+        return result.returncode
+    swap_into_place(staging, site_dir)
+    print(f"网站已生成 / site built: {site_dir}")
+    return 0
+
+
+def swap_into_place(staging: Path, site_dir: Path) -> None:
+    """Replace site_dir by staging with two renames, never leaving a half-built site."""
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
+        old.rmdir()
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    site_dir.chmod(0o755)  # mkdtemp makes 0700; a web server must read the site
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m yinglie", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    args = parser.parse_args(argv)
+    config_file = args.config_file.resolve()
+    if args.command == "check":
+        return check(config_file)
+    return build(config_file, args.site_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""All records of the site together: loaded, checked across files, and ordered.
+
+`load_catalogue` is the single entry point from data to site: it loads every record
+kind, reports every problem of every file at once (`RecordsInvalid`), and returns
+the views the pages need (martyrs by strokes and by pinyin, the filter values).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .collation import NameKeys, name_keys
+from .config import Settings
+from .errors import Problems
+from .martyrs import Martyr, load_martyrs
+
+
+@dataclass
+class Catalogue:
+    settings: Settings
+    martyrs: list[Martyr]
+    name_keys: dict[str, NameKeys] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for martyr in self.martyrs:
+            self.name_keys[martyr.id] = name_keys(
+                "" if martyr.unnamed else martyr.name,
+                martyr.surname,
+                martyr.surname_pinyin,
+                martyr.name_pinyin,
+            )
+
+    @property
+    def martyrs_by_strokes(self) -> list[Martyr]:
+        return sorted(self.martyrs, key=lambda m: (self.name_keys[m.id].strokes, m.id))
+
+    @property
+    def martyrs_by_pinyin(self) -> list[Martyr]:
+        return sorted(self.martyrs, key=lambda m: (self.name_keys[m.id].pinyin, self.name_keys[m.id].strokes, m.id))
+
+    def martyr(self, record_id: str) -> Martyr | None:
+        return next((m for m in self.martyrs if m.id == record_id), None)
+
+    def filter_values(self, field_name: str) -> list[str]:
+        """The distinct known values of a field, for the directory's filters."""
+        values = {getattr(m, field_name) for m in self.martyrs} - {"", "不详"}
+        if field_name == "period":
+            order = [p.name for p in self.settings.periods]
+            return sorted(values, key=lambda v: order.index(v) if v in order else len(order))
+        return sorted(values, key=lambda v: name_keys(v).strokes)
+
+
+def load_catalogue(settings: Settings) -> Catalogue:
+    """Load and check every record; raise `RecordsInvalid` listing all problems."""
+    problems = Problems(settings.root, settings.language)
+    martyrs = load_martyrs(settings, problems)
+    problems.raise_if_any()
+    return Catalogue(settings, martyrs)

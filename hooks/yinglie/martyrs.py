@@ -1,0 +1,141 @@
+"""Martyr records (烈士): the schema, the rules between fields, and loading.
+
+One YAML file per martyr, `martyrs/<id>.yml`; the file name is the page address.
+The fields follow what official rolls hold (see the README's field table).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Settings
+from .dates import FuzzyDate
+from .errors import Problems
+from .messages import Text
+from .schema import Checker, Field, Schema
+from .yamlsource import Located, load_yaml
+
+RECORD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+UNNAMED = "无名烈士"
+
+SOURCE = Schema(
+    "source",
+    (
+        Field("title", "text", Text("资料名称", "title"), required=True, max_length=200),
+        Field("where", "text", Text("出处（可查阅之处）", "where it can be found"), required=True, max_length=300),
+        Field("quote", "text", Text("原文摘录", "quotation"), max_length=1000),
+        Field("url", "text", Text("网址", "web address"), max_length=500),
+    ),
+    title="资料来源 / Source",
+)
+
+MARTYR = Schema(
+    "martyr",
+    (
+        Field("name", "text", Text("姓名", "name"), required=True, max_length=40,
+              help="无名烈士写“无名烈士” / write 无名烈士 for an unnamed martyr"),
+        Field("surname", "text", Text("姓", "surname"), max_length=4,
+              help="复姓或姓名写法特殊时填写 / for compound surnames"),
+        Field("surname_pinyin", "pinyin", Text("姓的读音", "surname reading"),
+              help="多音字姓氏的读音，如 曾 zeng、单 shan、仇 qiu"),
+        Field("name_pinyin", "pinyin", Text("姓名拼音", "name in pinyin")),
+        Field("gender", "choice", Text("性别", "gender"), choices="genders"),
+        Field("ethnicity", "text", Text("民族", "ethnicity"), max_length=20),
+        Field("native_place", "text", Text("籍贯", "native place"), max_length=100),
+        Field("born", "date", Text("出生时间", "born")),
+        Field("joined", "date", Text("参加革命（工作）时间", "joined the revolution or service")),
+        Field("unit", "text", Text("生前单位", "unit"), max_length=200),
+        Field("position", "text", Text("职务", "position"), max_length=200),
+        Field("merits", "text", Text("生前立功情况", "merits"), max_length=500),
+        Field("died", "date", Text("牺牲时间", "died")),
+        Field("death_place", "text", Text("牺牲地点", "place of death"), max_length=200),
+        Field("period", "choice", Text("历史时期", "historical period"), choices="periods"),
+        Field("burial", "text", Text("安葬地", "resting place"), max_length=200),
+        Field("summary", "text", Text("简介", "summary"), max_length=200),
+        Field("deeds", "markdown", Text("生平事迹", "deeds")),
+        Field("sources", "records", Text("资料来源", "sources"), required=True, schema=SOURCE, min_items=1),
+        Field("tags", "text_list", Text("标签", "tags")),
+    ),
+    title="烈士记录 / Martyr record",
+)
+
+
+@dataclass
+class Martyr:
+    """A validated martyr record. `values` holds every schema field, defaults filled."""
+
+    id: str
+    path: Path
+    values: dict
+    lines: dict = field(repr=False, default_factory=dict)
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def unnamed(self) -> bool:
+        return self.values["name"] in ("", UNNAMED)
+
+    @property
+    def display_name(self) -> str:
+        return UNNAMED if self.unnamed else self.values["name"]
+
+    @property
+    def url(self) -> str:
+        """The page address relative to the site root."""
+        return f"martyrs/{self.id}/"
+
+
+def load_martyrs(settings: Settings, problems: Problems) -> list[Martyr]:
+    """Read and check every `martyrs/*.yml`; problems go to `problems`."""
+    martyrs = []
+    for path in sorted(settings.martyrs_dir.glob("*.yml")):
+        martyr = load_martyr(path, settings, problems)
+        if martyr is not None:
+            martyrs.append(martyr)
+    return martyrs
+
+
+def load_martyr(path: Path, settings: Settings, problems: Problems) -> Martyr | None:
+    record_id = path.stem
+    if not RECORD_ID.match(record_id):
+        problems.add(path, 1, "-", "bad_id", name=path.name)
+    raw = load_yaml(path, problems)
+    if raw is None:
+        return None
+    if not isinstance(raw, Located):
+        problems.add(path, 1, "-", "not_mapping")
+        return None
+    check = Checker(path, problems, settings.choices)
+    values = MARTYR.validate(raw, check)
+    if values is None:
+        return None
+    _check_between_fields(values, raw, settings, check)
+    if not RECORD_ID.match(record_id):
+        return None
+    return Martyr(record_id, path, values, dict(raw.key_lines))
+
+
+def _check_between_fields(values: dict, raw: Located, settings: Settings, check: Checker) -> None:
+    born: FuzzyDate = values["born"]
+    died: FuzzyDate = values["died"]
+    joined: FuzzyDate = values["joined"]
+    if died.surely_before(born):
+        check.problems.add(check.path, raw.line_of("died"), "died", "death_before_birth", died=died, born=born)
+    if joined.surely_before(born):
+        check.problems.add(check.path, raw.line_of("joined"), "joined", "joined_before_birth", joined=joined, born=born)
+    period = settings.period(values["period"])
+    if period and died.known and not period.admits(died.earliest, died.latest):
+        check.problems.add(
+            check.path, raw.line_of("period"), "period", "period_mismatch",
+            period=period.name, died=died, start=period.start.isoformat(), end=period.end.isoformat(),
+        )
+    surname = values["surname"]
+    if surname and not values["name"].startswith(surname):
+        check.problems.add(check.path, raw.line_of("surname"), "surname", "surname_not_prefix",
+                           surname=surname, name=values["name"])

@@ -1,0 +1,43 @@
+"""Open data: the public records as JSON, exactly as the pages show them.
+
+Files are generated pages of the site (`data/martyrs.json`), written with sorted
+keys and no timestamps so that two builds of the same data are byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .catalogue import Catalogue
+from .dates import FuzzyDate
+from .martyrs import MARTYR, Martyr
+
+MARTYRS_JSON = "data/martyrs.json"
+
+
+def _public_value(value):
+    if isinstance(value, FuzzyDate):
+        return {"date": value.iso(), "text": value.chinese(), **({"original": value.original} if value.original else {})}
+    if isinstance(value, list):
+        return [_public_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _public_value(item) for key, item in value.items()}
+    return value
+
+
+def martyr_record(martyr: Martyr, catalogue: Catalogue) -> dict:
+    record = {spec.name: _public_value(martyr.values[spec.name]) for spec in MARTYR.fields if spec.public}
+    keys = catalogue.name_keys[martyr.id]
+    record.update(
+        id=martyr.id,
+        url=martyr.url,
+        display_name=martyr.display_name,
+        pinyin=" ".join(keys.pinyin) if not martyr.unnamed else "",
+    )
+    return record
+
+
+def martyrs_json(catalogue: Catalogue) -> str:
+    records = [martyr_record(m, catalogue) for m in catalogue.martyrs_by_strokes]
+    document = {"count": len(records), "order": "姓氏笔画", "martyrs": records}
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"

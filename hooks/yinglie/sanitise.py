@@ -1,0 +1,31 @@
+"""Sanitising the HTML rendered from a record's Markdown (deeds, citations).
+
+Records are written by many hands; their Markdown may carry raw HTML. What reaches
+the site keeps text formatting, lists, tables, links and heading anchors, and loses
+scripts, event handlers, styles and images (photos have their own checked path, and
+an <img> could load from another host).
+"""
+
+from __future__ import annotations
+
+import nh3
+
+ALLOWED_TAGS = set(nh3.ALLOWED_TAGS) - {"img", "area", "map"}
+ALLOWED_ATTRIBUTES = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items() if tag in ALLOWED_TAGS},
+    **{f"h{level}": {"id"} for level in range(1, 7)},
+    "a": {"href", "hreflang", "title"},
+}
+# Keep Material's heading anchor style; any other class is dropped.
+ALLOWED_CLASSES = {"a": {"headerlink"}}
+
+
+def sanitise_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )

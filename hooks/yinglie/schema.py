@@ -1,0 +1,261 @@
+"""Record schemas: the one place that says which fields a record has.
+
+A `Schema` is a list of `Field`s. It checks a mapping read from YAML (`validate`),
+reporting each problem with its line and field, and it exports itself as JSON
+Schema (`json_schema`) for editors. Rules that join several fields (a death before
+a birth, a period that does not fit the death date) live with the record kind that
+needs them, not here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .dates import FuzzyDate, parse_date
+from .errors import Problems
+from .messages import NO_HINT, TYPE_NAMES, Text, phrase
+from .yamlsource import Located
+
+PINYIN = re.compile(r"^[a-zü:\s'-]+$")
+
+
+def type_name(value) -> Text:
+    if value is None:
+        return TYPE_NAMES["nothing"]
+    if isinstance(value, bool):
+        return TYPE_NAMES["boolean"]
+    if isinstance(value, (int, float)):
+        return TYPE_NAMES["number"]
+    if isinstance(value, str):
+        return TYPE_NAMES["text"]
+    if isinstance(value, list):
+        return TYPE_NAMES["list"]
+    if isinstance(value, dict):
+        return TYPE_NAMES["mapping"]
+    return Text(type(value).__name__, type(value).__name__)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record.
+
+    kind is one of: text, markdown, date, choice, pinyin, boolean, integer,
+    text_list, records (a list of sub-records described by `schema`).
+    `choices` names a list in the configuration (see config.py) for kind=choice.
+    """
+
+    name: str
+    kind: str
+    label: Text
+    required: bool = False
+    choices: str | None = None
+    max_length: int | None = None
+    schema: Schema | None = None
+    min_items: int = 0
+    public: bool = True
+    help: str = ""
+
+
+@dataclass
+class Checker:
+    """Everything a check needs to report a problem at the right place."""
+
+    path: object
+    problems: Problems
+    choices: Callable[[str], list[str]]
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str
+    fields: tuple[Field, ...]
+    title: str = ""
+    _by_name: dict = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+
+    def field(self, name: str) -> Field:
+        return self._by_name[name]
+
+    @property
+    def names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def validate(self, raw: Located, check: Checker, prefix: str = "") -> dict | None:
+        """Return clean values for every field (defaults filled), or None on any problem."""
+        before = len(check.problems.found)
+        values: dict = {}
+        for key in raw:
+            if key not in self._by_name:
+                close = difflib.get_close_matches(key, self.names, n=1, cutoff=0.6)
+                hint = phrase("did_you_mean", name=close[0]) if close else NO_HINT
+                check.problems.add(
+                    check.path, raw.line_of(key), prefix + key, "unknown_field", name=key, hint=hint
+                )
+        for spec in self.fields:
+            line = raw.line_of(spec.name)
+            name = prefix + spec.name
+            if spec.name not in raw or raw[spec.name] is None or raw[spec.name] == "":
+                if spec.required:
+                    key = "missing" if spec.name not in raw else "empty"
+                    check.problems.add(check.path, line, name, key)
+                values[spec.name] = _empty(spec)
+                continue
+            values[spec.name] = _convert(spec, raw[spec.name], line, name, check)
+        return values if len(check.problems.found) == before else None
+
+    def json_schema(self, choices: Callable[[str], list[str]] | None = None) -> dict:
+        """The schema as JSON Schema (draft 2020-12), for editors and review tools."""
+        return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": self.title or self.name,
+            "type": "object",
+            "additionalProperties": False,
+            "required": [f.name for f in self.fields if f.required],
+            "properties": {f.name: _json_property(f, choices) for f in self.fields},
+        }
+
+
+def _empty(spec: Field):
+    if spec.kind in ("text_list", "records"):
+        return []
+    if spec.kind == "date":
+        return FuzzyDate()
+    if spec.kind == "boolean":
+        return False
+    return None if spec.kind == "integer" else ""
+
+
+def _convert(spec: Field, value, line: int, name: str, check: Checker):
+    def wrong(expected: str):
+        check.problems.add(
+            check.path, line, name, "wrong_type", expected=TYPE_NAMES[expected], actual=type_name(value)
+        )
+        return _empty(spec)
+
+    kind = spec.kind
+    if kind in ("text", "markdown", "choice", "pinyin"):
+        if not isinstance(value, str):
+            return wrong("text")
+        value = value.strip()
+        if spec.max_length and len(value) > spec.max_length:
+            check.problems.add(check.path, line, name, "too_long", limit=spec.max_length, length=len(value))
+        if kind == "choice":
+            allowed = check.choices(spec.choices)
+            if value not in allowed:
+                check.problems.add(check.path, line, name, "not_in_list", value=value, allowed="、".join(allowed))
+        if kind == "pinyin" and not PINYIN.match(value.lower()):
+            check.problems.add(check.path, line, name, "bad_pinyin", value=value)
+            return ""
+        return value.lower() if kind == "pinyin" else value
+    if kind == "date":
+        return _convert_date(value, line, name, check)
+    if kind == "boolean":
+        return value if isinstance(value, bool) else wrong("boolean")
+    if kind == "integer":
+        return value if isinstance(value, int) and not isinstance(value, bool) else wrong("number")
+    if kind == "text_list":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return wrong("list")
+        items = []
+        for index, item in enumerate(value):
+            item_line = value.item_lines[index] if hasattr(value, "item_lines") else line
+            if not isinstance(item, str) or not item.strip():
+                check.problems.add(
+                    check.path, item_line, f"{name}[{index + 1}]", "wrong_type",
+                    expected=TYPE_NAMES["text"], actual=type_name(item),
+                )
+                continue
+            items.append(item.strip())
+        return items
+    if kind == "records":
+        if not isinstance(value, list):
+            return wrong("list")
+        if len(value) < spec.min_items:
+            check.problems.add(check.path, line, name, "empty")
+        records = []
+        for index, item in enumerate(value):
+            item_name = f"{name}[{index + 1}]"
+            if not isinstance(item, Located):
+                item_line = value.item_lines[index] if hasattr(value, "item_lines") else line
+                check.problems.add(
+                    check.path, item_line, item_name, "wrong_type",
+                    expected=TYPE_NAMES["mapping"], actual=type_name(item),
+                )
+                continue
+            clean = spec.schema.validate(item, check, prefix=item_name + ".")
+            if clean is not None:
+                records.append(clean)
+        return records
+    raise ValueError(f"unknown field kind {kind!r}")  # a programming error, not a data one
+
+
+def _convert_date(value, line: int, name: str, check: Checker) -> FuzzyDate:
+    """A date is written plainly (1927-04, 民国十六年) or as {date: 1927-04, original: 民国十六年四月}."""
+    original = ""
+    if isinstance(value, dict):
+        unknown = set(value) - {"date", "original"}
+        for key in sorted(unknown):
+            check.problems.add(check.path, value.line_of(key), f"{name}.{key}", "unknown_field", name=key, hint=NO_HINT)
+        original = value.get("original") or ""
+        if not isinstance(original, str):
+            check.problems.add(
+                check.path, value.line_of("original"), f"{name}.original", "wrong_type",
+                expected=TYPE_NAMES["text"], actual=type_name(original),
+            )
+            original = ""
+        value = value.get("date")
+    parsed = parse_date(value)
+    if parsed is None:
+        check.problems.add(check.path, line, name, "bad_date", value=str(value))
+        return FuzzyDate()
+    if original:
+        parsed = FuzzyDate(parsed.year, parsed.month, parsed.day, original.strip())
+    return parsed
+
+
+_DATE_PATTERN = r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|\d{4}年(\d{1,2}月(\d{1,2}日)?)?|民国.+年.*|不详|未知)?$"
+
+
+def _json_property(spec: Field, choices) -> dict:
+    description = f"{spec.label.zh} / {spec.label.en}" + (f". {spec.help}" if spec.help else "")
+    if spec.kind in ("text", "markdown", "choice", "pinyin"):
+        prop = {"type": "string"}
+        if spec.max_length:
+            prop["maxLength"] = spec.max_length
+        if spec.kind == "markdown":
+            prop["contentMediaType"] = "text/markdown"
+        if spec.kind == "choice" and choices:
+            prop["enum"] = list(choices(spec.choices))
+    elif spec.kind == "date":
+        plain = {"type": ["string", "integer"], "pattern": _DATE_PATTERN}
+        prop = {
+            "oneOf": [
+                plain,
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {"date": plain, "original": {"type": "string"}},
+                },
+            ]
+        }
+    elif spec.kind == "boolean":
+        prop = {"type": "boolean"}
+    elif spec.kind == "integer":
+        prop = {"type": "integer"}
+    elif spec.kind == "text_list":
+        prop = {"type": "array", "items": {"type": "string"}}
+    else:
+        inner = spec.schema.json_schema(choices)
+        inner.pop("$schema", None)
+        prop = {"type": "array", "items": inner}
+        if spec.min_items:
+            prop["minItems"] = spec.min_items
+    prop["description"] = description
+    return prop

@@ -1,0 +1,107 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML forgets line numbers once it builds Python objects; staff need them. This
+loader builds `Node`-free plain values, but every mapping is a `Located` dict that
+knows its own line and the line of each key, so a problem can name
+`martyrs/x.yml:12: died`. It also refuses duplicate keys (PyYAML keeps the last one
+silently) and keeps dates as text: a record's dates have their own parser
+(`dates.py`), which understands partial and Republic-era dates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import Problems
+
+
+class Located(dict):
+    """A mapping read from YAML, with 1-based line numbers."""
+
+    line: int = 1
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LocatedList(list):
+    """A sequence read from YAML, with the 1-based line of each item."""
+
+    line: int = 1
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver, recording lines."""
+
+
+# Dates stay text: "1927-03" and "1927-03-05" should be read the same way.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first: int):
+        self.key, self.line, self.first = key, line, first
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    loader.flatten_mapping(node)
+    mapping = Located()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        key = str(key)
+        line = key_node.start_mark.line + 1
+        if key in mapping.key_lines:
+            raise DuplicateKey(key, line, mapping.key_lines[key])
+        mapping.key_lines[key] = line
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+    items = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml(path: Path, problems: Problems):
+    """Return the document in `path` (an empty file gives an empty mapping),
+    or None after adding a problem to `problems`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.add(path, 1, "-", "unreadable", detail=str(error))
+        return None
+    try:
+        document = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        if document is None:  # an empty file is an empty record, reported field by field
+            document = Located()
+            document.key_lines = {}
+        return document
+    except DuplicateKey as error:
+        problems.add(path, error.line, error.key, "duplicate_key", first=error.first)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        detail = error.problem or str(error)
+        if mark:
+            detail = f"{detail} (column {mark.column + 1})"
+        problems.add(path, line, "-", "yaml_syntax", detail=detail)
+    except yaml.YAMLError as error:  # e.g. a reader error on control characters
+        problems.add(path, 1, "-", "yaml_syntax", detail=str(error).splitlines()[0])
+    except (RecursionError, ValueError, TypeError, OverflowError) as error:
+        problems.add(path, 1, "-", "yaml_syntax", detail=type(error).__name__)
+    return None

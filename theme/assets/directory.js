@@ -1,0 +1,35 @@
+/* Directory filters: by period and native place, in the browser, no server.
+   Without JavaScript the form stays hidden and the full list shows. */
+(function () {
+  "use strict";
+  function setUp() {
+    var form = document.querySelector("[data-directory-filters]");
+    var list = document.querySelector("[data-directory]");
+    if (!form || !list) return;
+    var items = Array.prototype.slice.call(list.children);
+    var count = form.querySelector("[data-directory-count]");
+    var empty = document.querySelector("[data-directory-empty]");
+    function apply() {
+      var period = form.elements.period.value;
+      var place = form.elements.native_place.value;
+      var shown = 0;
+      items.forEach(function (item) {
+        var match = (!period || item.getAttribute("data-period") === period) &&
+                    (!place || item.getAttribute("data-native-place") === place);
+        item.hidden = !match;
+        if (match) shown += 1;
+      });
+      count.textContent = "显示 " + shown + " / " + items.length + " 位";
+      if (empty) empty.hidden = shown !== 0;
+    }
+    form.hidden = false;
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();
