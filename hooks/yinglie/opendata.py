@@ -41,3 +41,8 @@ def martyrs_json(catalogue: Catalogue) -> str:
     records = [martyr_record(m, catalogue) for m in catalogue.martyrs_by_strokes]
     document = {"count": len(records), "order": "姓氏笔画", "martyrs": records}
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def data_files(catalogue: Catalogue) -> dict[str, str]:
+    """Every open-data file of the site: address -> content."""
+    return {MARTYRS_JSON: martyrs_json(catalogue)}

@@ -40,6 +40,13 @@ class SitePage:
 
 
 def site_pages(catalogue: Catalogue) -> list[SitePage]:
+    """Every generated page of the site, by record kind; refuses two at one address."""
+    pages = [*martyr_pages(catalogue)]
+    _refuse_duplicates(pages, catalogue)
+    return pages
+
+
+def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
     pages = [
         SitePage(DIRECTORY, "英烈名录", "martyrs.html",
                  context={"order": "strokes", "martyrs": catalogue.martyrs_by_strokes}),
@@ -59,7 +66,6 @@ def site_pages(catalogue: Catalogue) -> list[SitePage]:
                 untrusted=True,
             )
         )
-    _refuse_duplicates(pages, catalogue)
     return pages
 
 
