@@ -8,25 +8,33 @@ the HTML rendered from record text (on_page_content).
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
-# `mkdocs serve` loads this file again on every rebuild, but Python would keep the
-# package's modules from the first load. Forget them, so that an edit to any module
-# shows up in the next rebuild without restarting the server.
-for _name in [name for name in sys.modules if name == "yinglie" or name.startswith("yinglie.")]:
-    del sys.modules[_name]
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
+from mkdocs.exceptions import PluginError
 
-from mkdocs.exceptions import PluginError  # noqa: E402
+PACKAGE = "yinglie"
+HOOKS_DIR = str(Path(__file__).parent)
 
-from yinglie import site  # noqa: E402
+_build = None
 
-_build = site.SiteBuild()
+
+def _fresh_site_module():
+    """Import the package anew. `mkdocs serve` loads this hook file only once and
+    Python keeps imported modules, so without this an edit to any module would need
+    a restart; on_config runs on every rebuild, so edits show up at the next one."""
+    if HOOKS_DIR not in sys.path:  # MkDocs restores sys.path after loading a hook file
+        sys.path.insert(0, HOOKS_DIR)
+    for name in [name for name in sys.modules if name == PACKAGE or name.startswith(PACKAGE + ".")]:
+        del sys.modules[name]
+    return importlib.import_module(f"{PACKAGE}.site")
 
 
 def on_config(config):
+    global _build
+    site = _fresh_site_module()
+    _build = site.SiteBuild()
     try:
         _build.load(config)
     except site.BuildRefused as refused:

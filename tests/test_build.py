@@ -1,0 +1,186 @@
+"""Real `mkdocs build --strict` runs of the demo content and of fixture projects."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+MOUNT = "/zt/yinglie/"  # the path of site_url in mkdocs.yml
+SEED_MARTYRS = {"qi-nanxun": "漆南薰", "ran-jun": "冉钧", "zhong-rumei": "钟汝梅", "jiang-zhengquan": "蒋正全"}
+
+
+class Links(HTMLParser):
+    """Collects the URLs a page links to or loads."""
+
+    def __init__(self):
+        super().__init__()
+        self.loads: list[str] = []  # what the browser fetches by itself
+        self.links: list[str] = []  # what a visitor may follow
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and attrs.get("src"):
+            self.loads.append(attrs["src"])
+        if tag == "link" and attrs.get("href"):
+            (self.links if attrs.get("rel") in ("canonical", "alternate") else self.loads).append(attrs["href"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def parse(page: Path) -> Links:
+    links = Links()
+    links.feed(page.read_text(encoding="utf-8"))
+    return links
+
+
+def directory_names(page: Path) -> list[str]:
+    html = page.read_text(encoding="utf-8")
+    return re.findall(r'class="ml-directory__name" href="[^"]*">([^<]+)</a>', html)
+
+
+def test_every_seed_martyr_has_a_page_with_facts_deeds_and_sources(demo_site):
+    for record_id, name in SEED_MARTYRS.items():
+        html = (demo_site / "martyrs" / record_id / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>{name}</h1>" in html
+        assert "基本情况" in html and "生平事迹" in html and "资料来源" in html
+        assert "江津区退役军人事务系统2022年工作回顾" in html
+
+
+def test_edit_links_open_the_yaml_record(demo_site):
+    html = (demo_site / "martyrs" / "qi-nanxun" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://git.example.gov.cn/jiangjin/yinglie/edit/main/martyrs/qi-nanxun.yml"' in html
+
+
+def test_directory_is_in_stroke_order_with_a_pinyin_switch(demo_site):
+    # 冉 5 strokes, 钟 9, 蒋 12, 漆 14.
+    assert directory_names(demo_site / "martyrs" / "index.html") == ["冉钧", "钟汝梅", "蒋正全", "漆南薰"]
+    assert directory_names(demo_site / "martyrs" / "pinyin" / "index.html") == ["蒋正全", "漆南薰", "冉钧", "钟汝梅"]
+    assert 'href="pinyin/"' in (demo_site / "martyrs" / "index.html").read_text(encoding="utf-8")
+
+
+def test_open_data_lists_every_martyr_with_an_existing_page(demo_site):
+    document = json.loads((demo_site / "data" / "martyrs.json").read_text(encoding="utf-8"))
+    assert document["count"] == 4
+    assert {m["id"]: m["name"] for m in document["martyrs"]} == SEED_MARTYRS
+    for martyr in document["martyrs"]:
+        assert (demo_site / martyr["url"] / "index.html").is_file()
+        assert martyr["sources"][0]["title"] == "江津区退役军人事务系统2022年工作回顾"
+        assert martyr["died"] == {"date": "", "text": "不详"}
+
+
+def test_nothing_is_loaded_from_another_host(demo_site):
+    offenders = []
+    for page in demo_site.rglob("*.html"):
+        for url in parse(page).loads:
+            if re.match(r"^(https?:)?//", url):
+                offenders.append(f"{page.relative_to(demo_site)}: {url}")
+    for sheet in demo_site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", sheet.read_text(encoding="utf-8")):
+            offenders.append(f"{sheet.relative_to(demo_site)}: {url}")
+    assert offenders == []
+    assert not any("fonts.googleapis" in p.read_text(encoding="utf-8") for p in demo_site.rglob("*.html"))
+
+
+def test_all_internal_links_resolve(demo_site):
+    missing = []
+    for page in demo_site.rglob("*.html"):
+        for url in parse(page).links + parse(page).loads:
+            if re.match(r"^([a-z]+:|//|#)", url):
+                continue
+            path = url.split("#")[0].split("?")[0]
+            if path.startswith(MOUNT):  # 404.html uses absolute paths under site_url
+                target = (demo_site / path.removeprefix(MOUNT)).resolve()
+            else:
+                target = (page.parent / path).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                missing.append(f"{page.relative_to(demo_site)} -> {url}")
+    assert missing == []
+
+
+def test_the_site_works_under_a_sub_path(project):
+    result = project.build(env={"SITE_URL": "https://www.example.gov.cn/zt/yinglie/"})
+    assert result.returncode == 0, result.stderr
+    html = (project.site / "martyrs" / "ran-jun" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://www.example.gov.cn/zt/yinglie/martyrs/ran-jun/">' in html
+    # Links between pages are relative, so the site can be mounted anywhere.
+    assert not re.search(r'href="/(?!/)', html)
+
+
+def test_footer_items_come_from_the_settings(project):
+    settings = project.root / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace("    # address: \"\"", "    address: 测试路1号")
+    text = text.replace("    # icp: \"\"                 # ICP 备案号, linked to https://beian.miit.gov.cn/",
+                        "    icp: 渝ICP备00000000号")
+    settings.write_text(text, encoding="utf-8")
+    assert project.build().returncode == 0
+    html = (project.site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://beian.miit.gov.cn/" rel="noopener">渝ICP备00000000号</a>' in html
+    assert "地址：测试路1号" in html
+    assert "网站标识码" not in html  # not configured, so not shown
+
+
+def test_demo_notice_follows_the_setting(project, demo_site):
+    assert "演示数据" in (demo_site / "index.html").read_text(encoding="utf-8")
+    settings = project.root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("demo_data: true", "demo_data: false"), encoding="utf-8")
+    assert project.build().returncode == 0
+    assert "演示数据" not in (project.site / "index.html").read_text(encoding="utf-8")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_bad_record_fails_the_build_and_leaves_the_site_as_it_was(project):
+    assert project.build().returncode == 0
+    before = snapshot(project.site)
+    project.write("martyrs/bad.yml", """
+        nmae: 测试
+        died: 1892-13
+        sources:
+          - title: 测试资料
+            where: 测试档案馆
+    """)
+    project.write("martyrs/broken.yml", "name: [\n")
+    result = project.build()
+    assert result.returncode != 0
+    assert "martyrs/bad.yml:1: nmae: 未知字段“nmae”，是否应为“name”？" in result.stderr
+    assert "martyrs/bad.yml:2: died: “1892-13”不是可识别的日期" in result.stderr
+    assert "martyrs/broken.yml:2: -: YAML 格式错误" in result.stderr
+    assert snapshot(project.site) == before
+    assert not list(project.root.glob(".site-*"))
+
+
+def test_check_prints_problems_and_fails(project):
+    project.write("martyrs/bad.yml", "name: 测试\n")
+    result = project.check()
+    assert result.returncode == 1
+    assert "martyrs/bad.yml:1: sources: 缺少必填字段" in result.stderr
+    project.remove("martyrs/bad.yml")
+    assert project.check().returncode == 0
+
+
+def test_untrusted_markup_in_a_record_never_goes_live(project):
+    project.write("martyrs/xss.yml", """
+        name: "<script>alert(1)</script>测试"
+        summary: '<img src=x onerror="alert(2)">'
+        deeds: |
+          正文<script>alert(3)</script><img src=x onerror=alert(4)>
+          <a href="javascript:alert(5)">链接</a>
+        sources:
+          - title: "<b onmouseover=alert(6)>资料</b>"
+            where: 测试
+    """)
+    assert project.build().returncode == 0, project.build().stderr
+    for page in [project.site / "martyrs" / "xss" / "index.html", project.site / "martyrs" / "index.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html and 'onerror="alert' not in html and "onerror=alert(4)" not in html
+        assert "javascript:alert" not in html
+        assert "<b onmouseover" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;测试" in (project.site / "martyrs" / "xss" / "index.html").read_text(encoding="utf-8")
