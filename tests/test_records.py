@@ -159,3 +159,14 @@ def test_checking_five_thousand_records_takes_seconds_not_minutes(tmp_path):
         write(tmp_path, f"m{number}.yml", GOOD)
     catalogue = load_catalogue(settings_from({}, tmp_path))
     assert len(catalogue.martyrs) == 5000
+
+
+def test_the_schema_exports_as_json_schema_with_configured_choices(tmp_path):
+    from yinglie.martyrs import MARTYR
+
+    settings = settings_from({}, tmp_path)
+    exported = MARTYR.json_schema(settings.choices)
+    assert exported["required"] == ["name", "sources"]
+    assert exported["additionalProperties"] is False
+    assert "土地革命战争时期" in exported["properties"]["period"]["enum"]
+    assert exported["properties"]["sources"]["items"]["required"] == ["title", "where"]

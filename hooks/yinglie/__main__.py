@@ -1,6 +1,7 @@
 """Command line: `python -m yinglie check` and `python -m yinglie build`.
 
 check   validate every record and print each problem as `path:line: field: message`.
+schema  print the martyr record's JSON Schema, for editors that check YAML as you type.
 build   validate, then `mkdocs build --strict` into a temporary folder beside the
         site folder, and put it in place only when the build succeeded: a failed
         build leaves the previous site exactly as it was.
@@ -9,6 +10,7 @@ build   validate, then `mkdocs build --strict` into a temporary folder beside th
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -21,6 +23,7 @@ from mkdocs.config import load_config
 from .catalogue import load_catalogue
 from .config import SettingsError, settings_from
 from .errors import RecordsInvalid
+from .martyrs import MARTYR
 
 
 def check(config_file: Path) -> int:
@@ -65,16 +68,25 @@ def swap_into_place(staging: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def schema(config_file: Path) -> int:
+    config = load_config(str(config_file))
+    settings = settings_from(config.extra, config_file.parent)
+    print(json.dumps(MARTYR.json_schema(settings.choices), ensure_ascii=False, indent=2))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m yinglie", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("command", choices=["check", "build", "schema"])
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     args = parser.parse_args(argv)
     config_file = args.config_file.resolve()
     if args.command == "check":
         return check(config_file)
+    if args.command == "schema":
+        return schema(config_file)
     return build(config_file, args.site_dir)
 
 
