@@ -10,9 +10,15 @@ import json
 
 from .catalogue import Catalogue
 from .dates import FuzzyDate
+from .events import EVENT, Event
+from .feeds import QINGMING_YEARS, qingming
 from .martyrs import MARTYR, Martyr
 
 MARTYRS_JSON = "data/martyrs.json"
+EVENTS_JSON = "data/events.json"
+# What the home page's 今日纪念 reads in the visitor's browser, so that a static
+# site shows today's anniversaries every day without being rebuilt.
+ON_THIS_DAY_JSON = "data/on-this-day.json"
 
 
 def _public_value(value):
@@ -43,6 +49,57 @@ def martyrs_json(catalogue: Catalogue) -> str:
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
+def event_record(event: Event) -> dict:
+    record = {spec.name: _public_value(event.values[spec.name]) for spec in EVENT.fields if spec.public}
+    record.update(id=event.id, url=event.url, count_text=event.count_text)
+    return record
+
+
+def events_json(catalogue: Catalogue) -> str:
+    records = [event_record(e) for e in catalogue.events_newest_first]
+    document = {"count": len(records), "order": "日期（新到旧）", "events": records}
+    return _dump(document)
+
+
+def on_this_day_json(catalogue: Catalogue) -> str:
+    """Month-day -> the anniversaries of that day; only full dates have one."""
+    days: dict[str, list] = {}
+
+    def add(when: FuzzyDate, entry: dict) -> None:
+        if when.day:
+            days.setdefault(f"{when.month:02d}-{when.day:02d}", []).append(
+                {**entry, "year": when.year, "date": when.chinese()}
+            )
+
+    for martyr in catalogue.martyrs_by_strokes:
+        person = {"name": martyr.display_name, "url": martyr.url}
+        add(martyr.died, {"kind": "died", **person})
+        add(martyr.born, {"kind": "born", **person})
+    for event in sorted(catalogue.events, key=lambda e: e.sort_key):
+        add(event.date, {"kind": "event", "name": event.title, "url": event.url})
+    order = {"died": 0, "born": 1, "event": 2}
+    for entries in days.values():
+        entries.sort(key=lambda item: (order[item["kind"]], item["year"]))
+    settings = catalogue.settings.events
+    document = {
+        "days": days,
+        "fixed": {f"{d.month:02d}-{d.day:02d}": {"name": d.name, "since": d.since} for d in settings.fixed_days},
+        "qingming": {
+            str(year): qingming(year).strftime("%m-%d")
+            for year in range(max(settings.first_year, QINGMING_YEARS[0]), min(settings.last_year, QINGMING_YEARS[1]) + 1)
+        } if settings.qingming else {},
+    }
+    return _dump(document)
+
+
+def _dump(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
 def data_files(catalogue: Catalogue) -> dict[str, str]:
     """Every open-data file of the site: address -> content."""
-    return {MARTYRS_JSON: martyrs_json(catalogue)}
+    return {
+        MARTYRS_JSON: martyrs_json(catalogue),
+        EVENTS_JSON: events_json(catalogue),
+        ON_THIS_DAY_JSON: on_this_day_json(catalogue),
+    }
