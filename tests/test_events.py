@@ -123,6 +123,14 @@ def test_event_types_come_from_settings(project):
     assert project.check().returncode == 0
 
 
+def test_wrong_event_settings_refuse_the_build(project):
+    settings = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", settings.replace('month_day: "09-30"', 'month_day: "09-31"'))
+    result = project.check()
+    assert result.returncode == 1
+    assert "extra.events.fixed_days: '09-31' is not MM-DD" in result.stderr
+
+
 # --- a built site with fixture events ----------------------------------------------
 
 

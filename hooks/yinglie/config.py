@@ -178,14 +178,17 @@ def event_settings_from(extra: dict) -> EventSettings:
     for item in DEFAULT_FIXED_DAYS if raw.fixed_days is None else raw.fixed_days:
         try:
             month, day = (int(part) for part in item["month_day"].split("-"))
-            date(2000, month, day)  # a leap year: 02-29 is a valid fixed day
+            date(2001, month, day)  # a common year: a yearly day cannot be 02-29
         except ValueError:
-            raise SettingsError(f"extra.events.fixed_days: {item['month_day']!r} is not MM-DD") from None
+            raise SettingsError(f"extra.events.fixed_days: {item['month_day']!r} is not MM-DD (02-29 cannot recur yearly)") from None
         fixed.append(FixedDay(item["name"], month, day, item.get("since") or 1))
+    types = tuple(raw.types or DEFAULT_EVENT_TYPES)
+    if raw.outreach_type not in types:
+        raise SettingsError(f"extra.events.outreach_type: {raw.outreach_type!r} is not one of extra.events.types")
     if raw.calendar_first_year > raw.calendar_last_year:
         raise SettingsError("extra.events: calendar_first_year is after calendar_last_year")
     return EventSettings(
-        types=tuple(raw.types or DEFAULT_EVENT_TYPES),
+        types=types,
         outreach_type=raw.outreach_type,
         outreach_targets=tuple(raw.outreach_targets or DEFAULT_OUTREACH_TARGETS),
         qingming=raw.qingming,

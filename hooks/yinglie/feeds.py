@@ -87,6 +87,9 @@ def ics_calendar(catalogue: Catalogue, site_name: str, site_url: str) -> str:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"{site_name} · 纪念日历")
     calendar.add("x-wr-timezone", "Asia/Shanghai")
+    # Subscribed calendars check back daily for new anniversaries and events.
+    calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "P1D")
 
     def day(uid: str, start: date, summary: str, description: str = "", url: str = "", yearly: bool = False):
         component = icalendar.Event()
