@@ -181,7 +181,7 @@ def site(built) -> Path:
     return built.site
 
 
-DETERMINISTIC = ["events/feed.xml", "events/calendar.ics", "data/on-this-day.json", "data/events.json"]
+DETERMINISTIC = ["events/feed.xml", "events/calendar.ics", "data/on-this-day/11.json", "data/events.json"]
 
 
 def test_two_builds_give_identical_feeds_and_data(built):
@@ -273,22 +273,26 @@ def test_calendar_parses_and_holds_memorial_days(site):
 
 
 def test_on_this_day_data_for_a_martyr_with_full_dates(site):
-    data = json.loads((site / "data/on-this-day.json").read_text(encoding="utf-8"))
-    assert data["days"]["11-27"] == [
+    def month(number: int) -> dict:
+        return json.loads((site / f"data/on-this-day/{number:02d}.json").read_text(encoding="utf-8"))
+
+    assert month(11)["days"] == {"11-27": [
         {"kind": "died", "name": "测试烈士", "url": "martyrs/test-martyr/", "year": 1949, "date": "1949年11月27日"}
-    ]
-    assert data["days"]["03-05"][0]["kind"] == "born"
-    assert [e["url"] for e in data["days"]["09-30"]] == ["events/2023-martyrs-day/"]
-    assert "05-04" in data["days"] and not any(day.startswith("04-") for day in data["days"])
-    assert data["fixed"]["09-30"]["name"] == "烈士纪念日"
-    assert data["qingming"]["2026"] == "04-05"
+    ]}
+    assert [e["kind"] for e in month(3)["days"]["03-05"]] == ["born"]
+    assert [e["url"] for e in month(9)["days"]["09-30"]] == ["events/2023-martyrs-day/"]
+    assert month(9)["fixed"] == {"09-30": {"name": "烈士纪念日", "since": 2014}}
+    # Partial dates (2023-04, 2022) have no anniversary; 2023-05-04 has.
+    assert month(4)["days"] == {} and list(month(5)["days"]) == ["05-04"]
+    assert month(4)["qingming"]["2026"] == "04-05" and month(5)["qingming"] == {}
+    assert sorted(p.name for p in (site / "data/on-this-day").iterdir()) == [f"{m:02d}.json" for m in range(1, 13)]
 
 
 def test_home_page_on_this_day_works_without_javascript(site):
     page = site / "index.html"
     text = page.read_text(encoding="utf-8")
     section = text[text.index("data-on-this-day"):]
-    assert 'data-src="data/on-this-day.json"' in section
+    assert 'data-src="data/on-this-day/"' in section
     assert "今日纪念" in text and "纪念日历" in section
     assert {"events/calendar.ics", "events/"} <= links(page, site)
     assert '<script src="assets/on-this-day.js">' in text

@@ -18,7 +18,7 @@ MARTYRS_JSON = "data/martyrs.json"
 EVENTS_JSON = "data/events.json"
 # What the home page's 今日纪念 reads in the visitor's browser, so that a static
 # site shows today's anniversaries every day without being rebuilt.
-ON_THIS_DAY_JSON = "data/on-this-day.json"
+ON_THIS_DAY = "data/on-this-day/{month:02d}.json"
 
 
 def _public_value(value):
@@ -61,8 +61,12 @@ def events_json(catalogue: Catalogue) -> str:
     return _dump(document)
 
 
-def on_this_day_json(catalogue: Catalogue) -> str:
-    """Month-day -> the anniversaries of that day; only full dates have one."""
+def on_this_day_files(catalogue: Catalogue) -> dict[str, str]:
+    """One small file per month: month-day -> the anniversaries of that day.
+
+    Only full dates have an anniversary. The home page fetches the current month's
+    file only, so a phone loads a few kilobytes even with thousands of records.
+    """
     days: dict[str, list] = {}
 
     def add(when: FuzzyDate, entry: dict) -> None:
@@ -81,18 +85,28 @@ def on_this_day_json(catalogue: Catalogue) -> str:
     for entries in days.values():
         entries.sort(key=lambda item: (order[item["kind"]], item["year"]))
     settings = catalogue.settings.events
-    document = {
-        "days": days,
-        "fixed": {f"{d.month:02d}-{d.day:02d}": {"name": d.name, "since": d.since} for d in settings.fixed_days},
-        "qingming": {
-            str(year): qingming(year).strftime("%m-%d")
-            for year in range(max(settings.first_year, QINGMING_YEARS[0]), min(settings.last_year, QINGMING_YEARS[1]) + 1)
-        } if settings.qingming else {},
-    }
-    return _dump(document)
+    fixed = {f"{d.month:02d}-{d.day:02d}": {"name": d.name, "since": d.since} for d in settings.fixed_days}
+    years = range(max(settings.first_year, QINGMING_YEARS[0]), min(settings.last_year, QINGMING_YEARS[1]) + 1)
+    qingming_days = {str(year): qingming(year).strftime("%m-%d") for year in years} if settings.qingming else {}
+    files = {}
+    for month in range(1, 13):
+        prefix = f"{month:02d}-"
+
+        def this_month(mapping: dict) -> dict:
+            return {key: value for key, value in mapping.items() if key.startswith(prefix)}
+
+        document = {
+            "days": this_month(days),
+            "fixed": this_month(fixed),
+            "qingming": {year: day for year, day in qingming_days.items() if day.startswith(prefix)},
+        }
+        files[ON_THIS_DAY.format(month=month)] = _dump(document, compact=True)
+    return files
 
 
-def _dump(document: dict) -> str:
+def _dump(document: dict, compact: bool = False) -> str:
+    if compact:  # fetched by every visitor's browser: no spaces
+        return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
@@ -101,5 +115,5 @@ def data_files(catalogue: Catalogue) -> dict[str, str]:
     return {
         MARTYRS_JSON: martyrs_json(catalogue),
         EVENTS_JSON: events_json(catalogue),
-        ON_THIS_DAY_JSON: on_this_day_json(catalogue),
+        **on_this_day_files(catalogue),
     }

@@ -1,7 +1,8 @@
-/* 今日纪念 on the home page: today's anniversaries, from data/on-this-day.json.
+/* 今日纪念 on the home page: today's anniversaries, from data/on-this-day/<MM>.json.
  *
  * The site is static; this runs in the visitor's browser, so the list is right on
- * every day without a rebuild. Addresses in the JSON are relative to the site root,
+ * every day without a rebuild; it loads only the current month's small file.
+ * Addresses in the JSON are relative to the site root,
  * which the page gives as data-base (correct under any sub-path). Record text is
  * only ever set as text, never as HTML. Without JavaScript the section's static
  * paragraph (calendar and events links) stands alone.
@@ -12,7 +13,7 @@
   if (!section || !window.fetch) return;
   var list = section.querySelector("[data-today-list]");
   var root = new URL(section.getAttribute("data-base").replace(/\/?$/, "/"), document.baseURI);
-  var source = new URL(section.getAttribute("data-src"), document.baseURI);
+  var folder = new URL(section.getAttribute("data-src"), document.baseURI);
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -62,11 +63,12 @@
     list.appendChild(ul);
   }
 
-  fetch(source.href)
+  var now = new Date();
+  fetch(new URL(pad(now.getMonth() + 1) + ".json", folder).href)
     .then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.json();
     })
-    .then(function (data) { render(data, new Date()); })
+    .then(function (data) { render(data, now); })
     .catch(function () { /* the static paragraph already points to the calendar */ });
 })();
