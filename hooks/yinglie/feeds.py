@@ -118,9 +118,10 @@ def ics_calendar(catalogue: Catalogue, site_name: str, site_url: str) -> str:
     for martyr in catalogue.martyrs_by_strokes:
         died = martyr.died
         if died.day:
+            # "无名烈士" already ends in 烈士: do not say it twice.
+            name = martyr.display_name if martyr.display_name.endswith("烈士") else f"{martyr.display_name}烈士"
             day(f"martyr-{martyr.id}-died", date(died.year, died.month, died.day),
-                f"{martyr.display_name}烈士牺牲纪念日",
-                f"{martyr.display_name}烈士于{died.chinese()}牺牲。",
+                f"{name}牺牲纪念日", f"{name}于{died.chinese()}牺牲。",
                 _absolute(site_url, martyr.url), yearly=True)
     for event in sorted(catalogue.events, key=lambda e: e.sort_key):
         when = event.date

@@ -52,10 +52,12 @@
     ul.className = "ml-today__list";
     entries.forEach(function (item) {
       var years = year - item.year;
+      // "无名烈士" already ends in 烈士: do not say it twice.
+      var title = /烈士$/.test(item.name) ? "" : "烈士";
       if (item.kind === "died") {
-        line(ul, "烈士于" + item.date + "牺牲" + (years > 0 ? "，今天是牺牲" + years + "周年纪念日。" : "。"), item.url, item.name);
+        line(ul, title + "于" + item.date + "牺牲" + (years > 0 ? "，今天是牺牲" + years + "周年纪念日。" : "。"), item.url, item.name);
       } else if (item.kind === "born") {
-        line(ul, "烈士生于" + item.date + (years > 0 ? "，今天是诞辰" + years + "周年。" : "。"), item.url, item.name);
+        line(ul, title + "生于" + item.date + (years > 0 ? "，今天是诞辰" + years + "周年。" : "。"), item.url, item.name);
       } else {
         line(ul, "（" + item.date + "）", item.url, item.name);
       }
