@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .collation import NameKeys, name_keys
 from .config import Settings
 from .errors import Problems
+from .events import Event, load_events
 from .martyrs import Martyr, load_martyrs
 
 
@@ -20,8 +21,15 @@ class Catalogue:
     settings: Settings
     martyrs: list[Martyr]
     name_keys: dict[str, NameKeys] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    martyrs_by_id: dict[str, Martyr] = field(default_factory=dict)
+    events_by_martyr: dict[str, list[Event]] = field(default_factory=dict)
 
     def __post_init__(self):
+        self.martyrs_by_id = {m.id: m for m in self.martyrs}
+        for event in self.events_newest_first:
+            for martyr_id in dict.fromkeys(event.martyrs):  # a repeated id lists once
+                self.events_by_martyr.setdefault(martyr_id, []).append(event)
         for martyr in self.martyrs:
             self.name_keys[martyr.id] = name_keys(
                 "" if martyr.unnamed else martyr.name,
@@ -37,6 +45,10 @@ class Catalogue:
     @property
     def martyrs_by_pinyin(self) -> list[Martyr]:
         return sorted(self.martyrs, key=lambda m: (self.name_keys[m.id].pinyin, self.name_keys[m.id].strokes, m.id))
+
+    @property
+    def events_newest_first(self) -> list[Event]:
+        return sorted(self.events, key=lambda e: e.sort_key, reverse=True)
 
     def martyr(self, record_id: str) -> Martyr | None:
         return next((m for m in self.martyrs if m.id == record_id), None)
@@ -54,5 +66,7 @@ def load_catalogue(settings: Settings) -> Catalogue:
     """Load and check every record; raise `RecordsInvalid` listing all problems."""
     problems = Problems(settings.root, settings.language)
     martyrs = load_martyrs(settings, problems)
+    martyr_files = {path.stem for path in settings.martyrs_dir.glob("*.yml")}
+    events = load_events(settings, problems, martyr_files)
     problems.raise_if_any()
-    return Catalogue(settings, martyrs)
+    return Catalogue(settings, martyrs, events=events)

@@ -30,6 +30,13 @@ DEFAULT_PERIODS = [
     {"name": "新时代", "start": "2012-11-08", "end": "9999-12-31"},
 ]
 DEFAULT_GENDERS = ["男", "女", "不详"]
+# Commemoration events (extra.events): the kinds of event, and the audiences of the
+# 英烈精神"五进" outreach. 不详 is always allowed as a target: reports often give only
+# a total.
+DEFAULT_EVENT_TYPES = ["清明祭英烈", "烈士纪念日", "五进", "走访慰问", "迁葬", "送喜报"]
+DEFAULT_OUTREACH_TARGETS = ["进机关", "进校园", "进企业", "进社区", "进军营"]
+# Days the calendar marks every year besides 清明 (computed per year: it is a solar term).
+DEFAULT_FIXED_DAYS = [{"name": "烈士纪念日", "month_day": "09-30", "since": 2014}]
 
 
 class PeriodConfig(Config):
@@ -43,6 +50,44 @@ class RecordsConfig(Config):
     data_root = c.Optional(c.Type(str))
     periods = c.ListOfItems(c.SubConfig(PeriodConfig), default=[])
     genders = c.ListOfItems(c.Type(str), default=[])
+
+
+class FixedDayConfig(Config):
+    name = c.Type(str)
+    month_day = c.Type(str)
+    since = c.Type(int, default=1)
+
+
+class EventsConfig(Config):
+    types = c.ListOfItems(c.Type(str), default=[])
+    outreach_type = c.Type(str, default="五进")
+    outreach_targets = c.ListOfItems(c.Type(str), default=[])
+    qingming = c.Type(bool, default=True)
+    fixed_days = c.Optional(c.ListOfItems(c.SubConfig(FixedDayConfig)))
+    calendar_first_year = c.Type(int, default=2020)
+    calendar_last_year = c.Type(int, default=2050)
+
+
+@dataclass(frozen=True)
+class FixedDay:
+    name: str
+    month: int
+    day: int
+    since: int
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """`extra.events`: event types, 五进 targets and the days the calendar marks."""
+
+    types: tuple[str, ...] = tuple(DEFAULT_EVENT_TYPES)
+    outreach_type: str = "五进"
+    outreach_targets: tuple[str, ...] = tuple(DEFAULT_OUTREACH_TARGETS)
+    qingming: bool = True
+    fixed_days: tuple[FixedDay, ...] = (FixedDay("烈士纪念日", 9, 30, 2014),)
+    # The calendar needs no clock: it lists the fixed days of these years.
+    first_year: int = 2020
+    last_year: int = 2050
 
 
 @dataclass(frozen=True)
@@ -63,6 +108,7 @@ class Settings:
     language: str
     periods: tuple[Period, ...]
     genders: tuple[str, ...]
+    events: EventSettings = EventSettings()
 
     @property
     def martyrs_dir(self) -> Path:
@@ -72,11 +118,17 @@ class Settings:
     def honors_dir(self) -> Path:
         return self.root / "honors"
 
+    @property
+    def events_dir(self) -> Path:
+        return self.root / "events"
+
     def choices(self, name: str) -> list[str]:
         """The allowed values of a `choice` field, by the list's name."""
         lists = {
             "periods": [p.name for p in self.periods] + ["不详"],
             "genders": list(self.genders),
+            "event_types": list(self.events.types),
+            "outreach_targets": [*self.events.outreach_targets, "不详"],
         }
         return lists[name]
 
@@ -111,4 +163,36 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
         language=language_from(raw.language),
         periods=parsed,
         genders=tuple(raw.genders or DEFAULT_GENDERS),
+        events=event_settings_from(extra),
+    )
+
+
+def event_settings_from(extra: dict) -> EventSettings:
+    """Build `EventSettings` from mkdocs.yml's `extra.events` (all of it optional)."""
+    raw = EventsConfig()
+    raw.load_dict(dict((extra or {}).get("events") or {}))
+    failed, _warnings = raw.validate()
+    if failed:
+        raise SettingsError("; ".join(f"extra.events.{key}: {error}" for key, error in failed))
+    fixed = []
+    for item in DEFAULT_FIXED_DAYS if raw.fixed_days is None else raw.fixed_days:
+        try:
+            month, day = (int(part) for part in item["month_day"].split("-"))
+            date(2001, month, day)  # a common year: a yearly day cannot be 02-29
+        except ValueError:
+            raise SettingsError(f"extra.events.fixed_days: {item['month_day']!r} is not MM-DD (02-29 cannot recur yearly)") from None
+        fixed.append(FixedDay(item["name"], month, day, item.get("since") or 1))
+    types = tuple(raw.types or DEFAULT_EVENT_TYPES)
+    if raw.outreach_type not in types:
+        raise SettingsError(f"extra.events.outreach_type: {raw.outreach_type!r} is not one of extra.events.types")
+    if raw.calendar_first_year > raw.calendar_last_year:
+        raise SettingsError("extra.events: calendar_first_year is after calendar_last_year")
+    return EventSettings(
+        types=types,
+        outreach_type=raw.outreach_type,
+        outreach_targets=tuple(raw.outreach_targets or DEFAULT_OUTREACH_TARGETS),
+        qingming=raw.qingming,
+        fixed_days=tuple(fixed),
+        first_year=raw.calendar_first_year,
+        last_year=raw.calendar_last_year,
     )

@@ -68,6 +68,24 @@ CATALOGUE: dict[str, Text] = {
         "网址 /{address} 已被另一页面占用，请给本记录换一个文件名",
         "the address /{address} is already used by another page: rename this record's file",
     ),
+    "unknown_martyr": Text(
+        "没有编号为“{id}”的烈士记录（应有文件 martyrs/{id}.yml）",
+        'no martyr record "{id}" (there is no file martyrs/{id}.yml)',
+    ),
+    "event_date_unknown": Text(
+        "活动日期至少要写到年份（如 2022）", "the event date needs at least a year (e.g. 2022)"
+    ),
+    "target_required": Text(
+        "“{type}”活动须写明对象：{allowed}（资料未载写“不详”）",
+        'a "{type}" event needs its target: {allowed} (write 不详 when the source does not say)',
+    ),
+    "target_not_allowed": Text(
+        "只有“{type}”活动填写对象", 'only "{type}" events have a target'
+    ),
+    "count_not_positive": Text("场次/人次应为正整数，不能是 {value}", "the count must be a positive whole number, not {value}"),
+    "count_detail_without_count": Text(
+        "写了单位或“余”，却没有写 count", "a unit or 余 is given, but no count"
+    ),
     "config_bad": Text("配置项有误：{detail}", "configuration error: {detail}"),
 }
 

@@ -10,9 +10,15 @@ import json
 
 from .catalogue import Catalogue
 from .dates import FuzzyDate
+from .events import EVENT, Event
+from .feeds import QINGMING_YEARS, qingming
 from .martyrs import MARTYR, Martyr
 
 MARTYRS_JSON = "data/martyrs.json"
+EVENTS_JSON = "data/events.json"
+# What the home page's 今日纪念 reads in the visitor's browser, so that a static
+# site shows today's anniversaries every day without being rebuilt.
+ON_THIS_DAY = "data/on-this-day/{month:02d}.json"
 
 
 def _public_value(value):
@@ -43,6 +49,71 @@ def martyrs_json(catalogue: Catalogue) -> str:
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
+def event_record(event: Event) -> dict:
+    record = {spec.name: _public_value(event.values[spec.name]) for spec in EVENT.fields if spec.public}
+    record.update(id=event.id, url=event.url, count_text=event.count_text)
+    return record
+
+
+def events_json(catalogue: Catalogue) -> str:
+    records = [event_record(e) for e in catalogue.events_newest_first]
+    document = {"count": len(records), "order": "日期（新到旧）", "events": records}
+    return _dump(document)
+
+
+def on_this_day_files(catalogue: Catalogue) -> dict[str, str]:
+    """One small file per month: month-day -> the anniversaries of that day.
+
+    Only full dates have an anniversary. The home page fetches the current month's
+    file only, so a phone loads a few kilobytes even with thousands of records.
+    """
+    days: dict[str, list] = {}
+
+    def add(when: FuzzyDate, entry: dict) -> None:
+        if when.day:
+            days.setdefault(f"{when.month:02d}-{when.day:02d}", []).append(
+                {**entry, "year": when.year, "date": when.chinese()}
+            )
+
+    for martyr in catalogue.martyrs_by_strokes:
+        person = {"name": martyr.display_name, "url": martyr.url}
+        add(martyr.died, {"kind": "died", **person})
+        add(martyr.born, {"kind": "born", **person})
+    for event in sorted(catalogue.events, key=lambda e: e.sort_key):
+        add(event.date, {"kind": "event", "name": event.title, "url": event.url})
+    order = {"died": 0, "born": 1, "event": 2}
+    for entries in days.values():
+        entries.sort(key=lambda item: (order[item["kind"]], item["year"]))
+    settings = catalogue.settings.events
+    fixed = {f"{d.month:02d}-{d.day:02d}": {"name": d.name, "since": d.since} for d in settings.fixed_days}
+    years = range(max(settings.first_year, QINGMING_YEARS[0]), min(settings.last_year, QINGMING_YEARS[1]) + 1)
+    qingming_days = {str(year): qingming(year).strftime("%m-%d") for year in years} if settings.qingming else {}
+    files = {}
+    for month in range(1, 13):
+        prefix = f"{month:02d}-"
+
+        def this_month(mapping: dict) -> dict:
+            return {key: value for key, value in mapping.items() if key.startswith(prefix)}
+
+        document = {
+            "days": this_month(days),
+            "fixed": this_month(fixed),
+            "qingming": {year: day for year, day in qingming_days.items() if day.startswith(prefix)},
+        }
+        files[ON_THIS_DAY.format(month=month)] = _dump(document, compact=True)
+    return files
+
+
+def _dump(document: dict, compact: bool = False) -> str:
+    if compact:  # fetched by every visitor's browser: no spaces
+        return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
 def data_files(catalogue: Catalogue) -> dict[str, str]:
     """Every open-data file of the site: address -> content."""
-    return {MARTYRS_JSON: martyrs_json(catalogue)}
+    return {
+        MARTYRS_JSON: martyrs_json(catalogue),
+        EVENTS_JSON: events_json(catalogue),
+        **on_this_day_files(catalogue),
+    }

@@ -41,7 +41,9 @@ class SitePage:
 
 def site_pages(catalogue: Catalogue) -> list[SitePage]:
     """Every generated page of the site, by record kind; refuses two at one address."""
-    pages = [*martyr_pages(catalogue)]
+    from .eventpages import event_pages  # imported here: it builds on SitePage above
+
+    pages = [*martyr_pages(catalogue), *event_pages(catalogue)]
     _refuse_duplicates(pages, catalogue)
     return pages
 
@@ -61,7 +63,7 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
                 html.escape(martyr.display_name),
                 "martyr.html",
                 body=martyr.deeds,
-                context={"martyr": martyr},
+                context={"martyr": martyr, "martyr_events": catalogue.events_by_martyr.get(martyr.id, [])},
                 edit_path=martyr.path,
                 untrusted=True,
             )

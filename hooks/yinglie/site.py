@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .catalogue import Catalogue, load_catalogue
 from .config import SettingsError, settings_from
 from .errors import RecordsInvalid
+from .feeds import feed_files
 from .opendata import data_files
 from .pages import SitePage, site_pages
 from .sanitise import sanitise_html
@@ -46,7 +47,8 @@ class SiteBuild:
                 # "Edit this page" opens the YAML record, not the generated Markdown.
                 file.edit_uri = Path(os.path.relpath(page.edit_path, config.docs_dir)).as_posix()
             files.append(file)
-        for address, content in data_files(self.catalogue).items():
+        subscriptions = feed_files(self.catalogue, config.site_name, config.site_url or "")
+        for address, content in {**data_files(self.catalogue), **subscriptions}.items():
             files.append(File.generated(config, address, content=content))
 
     def page_content(self, html: str, page) -> str:

@@ -1,0 +1,161 @@
+"""Commemoration events (纪念活动): the schema, the rules between fields, and loading.
+
+One YAML file per event, `events/<id>.yml`; the file name is the page address.
+An event may stand for one session or for many ("100余场次" of 五进 in a year):
+`count`, `count_unit` and `count_more` say how many, as the source words it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Settings
+from .dates import FuzzyDate
+from .errors import Problems
+from .martyrs import RECORD_ID, SOURCE
+from .messages import Text
+from .schema import Checker, Field, Schema
+from .yamlsource import Located, load_yaml
+
+UNKNOWN_TARGET = "不详"
+
+EVENT = Schema(
+    "event",
+    (
+        Field("title", "text", Text("活动名称", "title"), required=True, max_length=100),
+        Field("date", "date", Text("日期", "date"), required=True,
+              help="资料只载年份就只写年份，如 2022 / a year alone when that is all the source gives"),
+        Field("type", "choice", Text("活动类型", "type"), required=True, choices="event_types"),
+        Field("target", "choice", Text("“五进”对象", "outreach target"), choices="outreach_targets",
+              help="只用于“五进”活动；资料未载写“不详” / 五进 events only"),
+        Field("place", "text", Text("地点", "place"), max_length=200),
+        Field("organisers", "text_list", Text("组织单位", "organisers")),
+        Field("martyrs", "text_list", Text("相关烈士（记录编号）", "martyrs (record ids)"),
+              help="烈士记录的文件名，不带 .yml，如 qi-nanxun"),
+        Field("count", "integer", Text("场次/人次", "count"),
+              help="一条记录代表多场活动时填写，如 100"),
+        Field("count_unit", "text", Text("计数单位", "unit of the count"), max_length=10,
+              help="如 场次、人次；默认“场次”"),
+        Field("count_more", "boolean", Text("“余”（不少于）", "at least"),
+              help="资料写“100余场次”时填 true"),
+        Field("summary", "text", Text("简介", "summary"), max_length=300),
+        Field("body", "markdown", Text("详细内容", "body")),
+        Field("sources", "records", Text("资料来源", "sources"), required=True, schema=SOURCE, min_items=1),
+    ),
+    title="纪念活动记录 / Event record",
+)
+
+
+@dataclass
+class Event:
+    """A validated event record. `values` holds every schema field, defaults filled."""
+
+    id: str
+    path: Path
+    values: dict
+    lines: dict = field(repr=False, default_factory=dict)
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def url(self) -> str:
+        return f"events/{self.id}/"
+
+    @property
+    def year(self) -> int:
+        return self.values["date"].year
+
+    @property
+    def sort_key(self) -> tuple:
+        """Chronological; a year-only date sorts at the start of its year."""
+        return (self.values["date"].earliest, self.id)
+
+    @property
+    def sessions(self) -> int:
+        """How many sessions this record stands for (1 unless it gives a count)."""
+        return self.values["count"] or 1
+
+    @property
+    def count_text(self) -> str:
+        """'100余场次' as the source words it, or '' for a single event."""
+        count = self.values["count"]
+        if not count:
+            return ""
+        return f"{count}{'余' if self.values['count_more'] else ''}{self.values['count_unit'] or '场次'}"
+
+    def on_day(self) -> tuple[int, int] | None:
+        """(month, day) when the date is full; partial dates have no anniversary."""
+        when: FuzzyDate = self.values["date"]
+        return (when.month, when.day) if when.day else None
+
+
+def load_events(settings: Settings, problems: Problems, martyr_ids: set[str]) -> list[Event]:
+    """Read and check every `events/*.yml`; problems go to `problems`.
+
+    `martyr_ids` are the martyr files present (valid or not), so that one broken
+    martyr record is reported once, not again by every event naming it.
+    """
+    events = []
+    for path in sorted(settings.events_dir.glob("*.yml")):
+        event = load_event(path, settings, problems, martyr_ids)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def load_event(path: Path, settings: Settings, problems: Problems, martyr_ids: set[str]) -> Event | None:
+    record_id = path.stem
+    if not RECORD_ID.match(record_id):
+        problems.add(path, 1, "-", "bad_id", name=path.name)
+    raw = load_yaml(path, problems)
+    if raw is None:
+        return None
+    if not isinstance(raw, Located):
+        problems.add(path, 1, "-", "not_mapping")
+        return None
+    check = Checker(path, problems, settings.choices)
+    values = EVENT.validate(raw, check)
+    found = _check_between_fields(values, raw, settings, check, martyr_ids)
+    if values is None or found or not RECORD_ID.match(record_id):
+        return None
+    return Event(record_id, path, values, dict(raw.key_lines))
+
+
+def _check_between_fields(values, raw: Located, settings: Settings, check: Checker, martyr_ids: set[str]) -> bool:
+    """Rules joining fields or records; returns True if any problem was found.
+
+    Martyr ids are checked even when another field is wrong, so that one run lists
+    every problem of the file.
+    """
+    before = len(check.problems.found)
+    add = check.problems.add
+    ids = raw.get("martyrs")
+    if isinstance(ids, str):
+        ids = [ids]
+    if isinstance(ids, list):
+        for index, martyr_id in enumerate(ids):
+            if isinstance(martyr_id, str) and martyr_id.strip() and martyr_id.strip() not in martyr_ids:
+                line = ids.item_lines[index] if hasattr(ids, "item_lines") else raw.line_of("martyrs")
+                add(check.path, line, f"martyrs[{index + 1}]", "unknown_martyr", id=martyr_id.strip())
+    if values is None:
+        return len(check.problems.found) > before
+    outreach = settings.events.outreach_type
+    allowed = "、".join([*settings.events.outreach_targets, UNKNOWN_TARGET])
+    if values["type"] == outreach and not values["target"]:
+        add(check.path, raw.line_of("type"), "target", "target_required", type=outreach, allowed=allowed)
+    if values["type"] != outreach and values["target"]:
+        add(check.path, raw.line_of("target"), "target", "target_not_allowed", type=outreach)
+    if not values["date"].known:
+        add(check.path, raw.line_of("date"), "date", "event_date_unknown")
+    if values["count"] is not None and values["count"] < 1:
+        add(check.path, raw.line_of("count"), "count", "count_not_positive", value=values["count"])
+    if values["count"] is None and (values["count_unit"] or values["count_more"]):
+        line = raw.line_of("count_unit" if values["count_unit"] else "count_more")
+        add(check.path, line, "count", "count_detail_without_count")
+    return len(check.problems.found) > before
+
