@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .collation import NameKeys, name_keys
 from .config import Settings
 from .errors import Problems
+from .honors import HonorRoll, load_honors
 from .martyrs import Martyr, load_martyrs
 
 
@@ -20,6 +21,7 @@ class Catalogue:
     settings: Settings
     martyrs: list[Martyr]
     name_keys: dict[str, NameKeys] = field(default_factory=dict)
+    honors: HonorRoll | None = None  # award notices (喜报), held back ones included
 
     def __post_init__(self):
         for martyr in self.martyrs:
@@ -54,5 +56,6 @@ def load_catalogue(settings: Settings) -> Catalogue:
     """Load and check every record; raise `RecordsInvalid` listing all problems."""
     problems = Problems(settings.root, settings.language)
     martyrs = load_martyrs(settings, problems)
+    honors = load_honors(settings, problems)
     problems.raise_if_any()
-    return Catalogue(settings, martyrs)
+    return Catalogue(settings, martyrs, honors=honors)

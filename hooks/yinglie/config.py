@@ -7,7 +7,7 @@ plugins' settings), so a wrong setting fails with a clear message too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -63,6 +63,8 @@ class Settings:
     language: str
     periods: tuple[Period, ...]
     genders: tuple[str, ...]
+    # The whole `extra:` mapping, for record kinds with settings of their own (extra.honors).
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def martyrs_dir(self) -> Path:
@@ -111,4 +113,5 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
         language=language_from(raw.language),
         periods=parsed,
         genders=tuple(raw.genders or DEFAULT_GENDERS),
+        extra=dict(extra or {}),
     )
