@@ -10,6 +10,7 @@ import json
 
 from .catalogue import Catalogue
 from .dates import FuzzyDate
+from .honorsite import HONORS_JSON, honors_json
 from .martyrs import MARTYR, Martyr
 
 MARTYRS_JSON = "data/martyrs.json"
@@ -45,4 +46,4 @@ def martyrs_json(catalogue: Catalogue) -> str:
 
 def data_files(catalogue: Catalogue) -> dict[str, str]:
     """Every open-data file of the site: address -> content."""
-    return {MARTYRS_JSON: martyrs_json(catalogue)}
+    return {MARTYRS_JSON: martyrs_json(catalogue), HONORS_JSON: honors_json(catalogue)}

@@ -41,7 +41,9 @@ class SitePage:
 
 def site_pages(catalogue: Catalogue) -> list[SitePage]:
     """Every generated page of the site, by record kind; refuses two at one address."""
-    pages = [*martyr_pages(catalogue)]
+    from .honorsite import honor_pages  # imported here: honorsite builds on SitePage
+
+    pages = [*martyr_pages(catalogue), *honor_pages(catalogue)]
     _refuse_duplicates(pages, catalogue)
     return pages
 
