@@ -277,30 +277,37 @@ def _load_notice_file(path: Path, folder_year: int, options: HonorSettings,
                          expected=TYPE_NAMES["mapping"], actual=type_name(item))
             complete = False
             continue
+        # Checks on the raw record first, so that they report even when a field is wrong.
         guard_record(item, path, problems, notice=True)
+        _check_full_name(item, check)
+        year = item.get("year")
+        if isinstance(year, int) and not isinstance(year, bool) and year != folder_year:
+            problems.add(path, item.line_of("year"), "year", "honors_year_folder",
+                         year=year, folder=f"honors/{folder_year}/")
+            complete = False
         values = NOTICE.validate(item, check)
         if values is None:
             complete = False
             continue
-        if values["year"] != folder_year:
-            problems.add(path, item.line_of("year"), "year", "honors_year_folder",
-                         year=values["year"], folder=f"honors/{folder_year}/")
         notice = Notice(path, item.line, values, consent_stated=item.get("consent") is not None)
-        _check_full_name(notice, item, check)
         notice.sort_keys = name_keys(notice.shown_name, values["surname"] if notice.display == FULL_NAME else "")
         notices.append(notice)
     return notices, complete
 
 
-def _check_full_name(notice: Notice, item: Located, check: Checker) -> None:
-    """A name shown as 张某 must not appear in full in the citation or elsewhere."""
-    name = notice.name
-    if notice.display == FULL_NAME or len(name) < 2 or name == notice.shown_name:
+def _check_full_name(item: Located, check: Checker) -> None:
+    """A name shown as 张某 (or not at all) must not appear in full in the citation or elsewhere."""
+    name, display = item.get("name"), item.get("name_display") or SURNAME_ONLY
+    if display == FULL_NAME or not isinstance(name, str) or len(name.strip()) < 2:
         return
+    name = name.strip()
+    surname = item.get("surname") if isinstance(item.get("surname"), str) else ""
+    if display == SURNAME_ONLY and name == split_surname(name, surname)[0] + "某":
+        return  # the record holds only 张某 in the first place
     for spec in NOTICE.fields:
-        value = notice.values[spec.name]
-        if spec.public and isinstance(value, str) and name in value:
-            check.problems.add(check.path, item.line_of(spec.name), spec.name, "honors_full_name", mode=notice.display)
+        value = item.get(spec.name)
+        if spec.public and spec.name != "name" and isinstance(value, str) and name in value:
+            check.problems.add(check.path, item.line_of(spec.name), spec.name, "honors_full_name", mode=display)
 
 
 def _load_totals(path: Path, year: int, options: HonorSettings, problems: Problems) -> YearTotals | None:
