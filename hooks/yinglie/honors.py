@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -140,7 +141,7 @@ class Notice:
     def display(self) -> str:
         return self.values["name_display"] or SURNAME_ONLY
 
-    @property
+    @cached_property
     def shown_name(self) -> str:
         """The name as the site shows it; empty when it is not shown."""
         if self.display == FULL_NAME:
@@ -149,7 +150,7 @@ class Notice:
             return split_surname(self.name, self.surname)[0] + "某"
         return ""
 
-    @property
+    @cached_property
     def held_reason(self) -> str | None:
         """The message key saying why the notice is not published, or None."""
         if self.values["consent"] is not True:
@@ -195,34 +196,51 @@ class HonorRoll:
     @property
     def years(self) -> list[int]:
         """Years with any notice, newest first."""
-        return sorted({n.year for n in self.notices}, reverse=True)
+        return sorted(self._by_year, reverse=True)
+
+    @cached_property
+    def _by_year(self) -> dict[int, list[Notice]]:
+        """Notices per year, once: pages ask per year, and a decade holds thousands."""
+        years: dict[int, list[Notice]] = {}
+        for notice in self.notices:
+            years.setdefault(notice.year, []).append(notice)
+        return years
+
+    @cached_property
+    def _published_by_year(self) -> dict[int, list[Notice]]:
+        return {year: self.in_order([n for n in notices if n.published]) for year, notices in self._by_year.items()}
 
     def in_order(self, notices: list[Notice]) -> list[Notice]:
         """Stroke order of the shown name (as official lists); unnamed last; then town."""
-        towns = self.settings.townships
-        return sorted(notices, key=lambda n: (n.sort_keys.strokes, towns.index(n.township), str(n.path), n.line))
+        towns = {town: index for index, town in enumerate(self.settings.townships)}
+        return sorted(notices, key=lambda n: (n.sort_keys.strokes, towns[n.township], str(n.path), n.line))
 
     def published_in(self, year: int) -> list[Notice]:
-        return self.in_order([n for n in self.notices if n.year == year and n.published])
+        return self._published_by_year.get(year, [])
 
     def by_class(self, year: int) -> list[tuple[str, list[Notice]]]:
         """(award class, its published notices) in the configured order, empty classes left out."""
-        notices = self.published_in(year)
-        groups = [(award, [n for n in notices if n.award == award]) for award in self.settings.award_classes]
-        return [(award, group) for award, group in groups if group]
+        return self._grouped(year, "award", self.settings.award_classes)
 
     def by_township(self, year: int) -> list[tuple[str, list[Notice]]]:
-        notices = self.published_in(year)
-        groups = [(town, [n for n in notices if n.township == town]) for town in self.settings.townships]
-        return [(town, group) for town, group in groups if group]
+        return self._grouped(year, "township", self.settings.townships)
+
+    def _grouped(self, year: int, field_name: str, order: tuple[str, ...]) -> list[tuple[str, list[Notice]]]:
+        groups: dict[str, list[Notice]] = {key: [] for key in order}
+        for notice in self.published_in(year):
+            groups[notice.values[field_name]].append(notice)
+        return [(key, group) for key, group in groups.items() if group]
 
     def counts(self, year: int, published_only: bool = True) -> dict[str, int]:
         """Notices per award class in `year`, in the configured order (zeros included)."""
-        pool = [n for n in self.notices if n.year == year and (n.published or not published_only)]
-        return {award: sum(1 for n in pool if n.award == award) for award in self.settings.award_classes}
+        counts = dict.fromkeys(self.settings.award_classes, 0)
+        for notice in self._by_year.get(year, []):
+            if notice.published or not published_only:
+                counts[notice.values["award"]] += 1
+        return counts
 
     def held_in(self, year: int) -> int:
-        return sum(1 for n in self.notices if n.year == year and not n.published)
+        return sum(1 for n in self._by_year.get(year, []) if not n.published)
 
 
 def load_honors(settings: Settings, problems: Problems) -> HonorRoll:
