@@ -157,6 +157,13 @@ HELD_BACK_ROUND = """
       year: 2023
       township: 德感街道
       consent: true
+    - name: 孙隐名
+      name_display: 不显示
+      award: 三等功
+      year: 2023
+      township: 白沙镇
+      consent: true
+      consent_record: 本人书面同意，不显示姓名
     """
 
 
@@ -165,7 +172,7 @@ def test_notices_without_consent_are_held_back_everywhere_but_counted(project):
     project.write("honors/2023/totals.yml", """
         totals:
           二等功: 1
-          三等功: 2
+          三等功: 3
           优秀士兵: 1
         """)
     result = project.build()
@@ -182,14 +189,15 @@ def test_notices_without_consent_are_held_back_everywhere_but_counted(project):
         assert line in result.stderr
     files = every_built_file(project.site)
     assert "王公开" in files["honors/2023/index.html"]
-    for held in ("李未问", "赵不同意", "钱未记录"):
+    for held in ("李未问", "赵不同意", "钱未记录", "孙隐名"):  # the last one is published, nameless
         leaked = [name for name, text in files.items() if held in text or held in unescape(text)]
         assert leaked == [], f"{held} appears in {leaked}"
     data = json.loads(files["data/honors.json"])
-    assert data["years"][0] == {"year": 2023, "count": 1, "by_award": {"三等功": 1}, "held_back": 3}
-    assert [n["name"] for n in data["notices"] if n["year"] == 2023] == ["王公开"]
+    assert data["years"][0] == {"year": 2023, "count": 2, "by_award": {"三等功": 2}, "held_back": 3}
+    assert [n["name"] for n in data["notices"] if n["year"] == 2023] == ["王公开", None]  # unnamed last
     page = files["honors/2023/index.html"]
-    assert award_counts(page) == {"三等功": 1}
+    assert award_counts(page) == {"三等功": 2}
+    assert '<span class="ml-honor__name">（姓名不公开）</span>' in page
     assert "另有 3 个喜报未取得受奖人同意公开" in page
 
 
