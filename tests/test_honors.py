@@ -104,6 +104,15 @@ def test_honor_roll_is_in_the_nav_and_printable(demo_site):
     assert '<p class="ml-honors__print-demo"><strong>演示数据</strong>' in page  # printed with the roll
 
 
+def test_a_site_without_notices_still_builds_its_honor_roll_page(project):
+    project.remove("honors/2022")  # honors/ itself stays: mkdocs.yml watches it
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert "暂无公开的喜报。" in (project.site / "honors/index.html").read_text(encoding="utf-8")
+    data = json.loads((project.site / "data/honors.json").read_text(encoding="utf-8"))
+    assert data["count"] == 0 and data["notices"] == [] and data["years"] == []
+
+
 # --- Declared totals ----------------------------------------------------------------
 
 def test_a_declared_class_that_does_not_add_up_fails_naming_year_and_class(project):

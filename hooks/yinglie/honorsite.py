@@ -62,7 +62,8 @@ def _year_summary(roll: HonorRoll, year: int) -> dict:
 def honor_pages(catalogue: Catalogue) -> list[SitePage]:
     roll = catalogue.honors
     if roll is None or not roll.notices:
-        return []
+        # The nav links the honor roll: with no notices yet it says so instead of vanishing.
+        return [SitePage(HONORS_INDEX, "荣誉榜", "honors.html", context={"years": [], "classes": [], "chart": ""})]
     summaries = [_year_summary(roll, year) for year in roll.years]
     classes = [award for award in roll.settings.award_classes if any(dict(s["counts"]).get(award) for s in summaries)]
     chart = grouped_bars(
