@@ -8,7 +8,11 @@ import re
 from html import unescape
 from pathlib import Path
 
+from mkdocs.config import load_config
+
+from yinglie.catalogue import load_catalogue
 from yinglie.collation import name_keys
+from yinglie.config import settings_from
 
 DEMO_COUNTS = {"二等功": 6, "三等功": 56, "优秀士兵": 189}
 
@@ -254,6 +258,31 @@ def test_township_branch_year_and_name_rules(project):
     assert lines[4].startswith("honors/2023/round-1.yml:5: branch: “陆军第一旅”不在可选值中：陆军某部、")
     assert lines[5] == "honors/2023/round-1.yml:6: citation: 含有受奖人的全名，但姓名显示方式为“姓加某”"
     assert len(lines) == 6
+
+
+def test_compound_surname_is_shown_with_mou_and_must_begin_the_name(project):
+    project.write("honors/2023/round-1.yml", """
+        - name: 欧阳小明
+          surname: 欧阳
+          award: 三等功
+          year: 2023
+          township: 白沙镇
+          consent: true
+          consent_record: 本人书面同意
+        - name: 王小明
+          surname: 李
+          award: 三等功
+          year: 2023
+          township: 白沙镇
+        """)
+    assert problem_lines(project.check()) == [
+        "honors/2023/round-1.yml:9: surname: 姓“李”与姓名“王小明”的开头不一致",
+    ]
+    project.write("honors/2023/round-1.yml", "\n".join(
+        project.root.joinpath("honors/2023/round-1.yml").read_text(encoding="utf-8").splitlines()[:7]) + "\n")
+    config = load_config(str(project.root / "mkdocs.yml"))
+    roll = load_catalogue(settings_from(config.extra, project.root)).honors
+    assert [n.shown_name for n in roll.published_in(2023)] == ["欧阳某"]
 
 
 def test_a_file_that_is_not_a_list_and_a_misplaced_file(project):

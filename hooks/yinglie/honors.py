@@ -307,6 +307,11 @@ def _load_notice_file(path: Path, folder_year: int, options: HonorSettings,
         if values is None:
             complete = False
             continue
+        if values["surname"] and not values["name"].startswith(values["surname"]):
+            problems.add(path, item.line_of("surname"), "surname", "surname_not_prefix",
+                         surname=values["surname"], name=values["name"])
+            complete = False
+            continue
         notice = Notice(path, item.line, values, consent_stated=item.get("consent") is not None)
         notice.sort_keys = name_keys(notice.shown_name, values["surname"] if notice.display == FULL_NAME else "")
         notices.append(notice)
