@@ -22,7 +22,8 @@ from mkdocs.config import load_config
 
 from .catalogue import load_catalogue
 from .config import SettingsError, settings_from
-from .errors import RecordsInvalid
+from .errors import Problems, RecordsInvalid
+from .honors import held_back_lines
 from .martyrs import MARTYR
 
 
@@ -35,6 +36,10 @@ def check(config_file: Path) -> int:
         print(error, file=sys.stderr)
         return 1
     print(f"记录检查通过 / records OK: {len(catalogue.martyrs)} martyrs")
+    if catalogue.honors is not None:
+        print(f"喜报 / award notices: {len(catalogue.honors.notices)}")
+        for line in held_back_lines(catalogue.honors, Problems(settings.root, settings.language)):
+            print(line)
     return 0
 
 

@@ -13,6 +13,7 @@ from .collation import NameKeys, name_keys
 from .config import Settings
 from .errors import Problems
 from .events import Event, load_events
+from .honors import HonorRoll, load_honors
 from .martyrs import Martyr, load_martyrs
 
 
@@ -24,6 +25,7 @@ class Catalogue:
     events: list[Event] = field(default_factory=list)
     martyrs_by_id: dict[str, Martyr] = field(default_factory=dict)
     events_by_martyr: dict[str, list[Event]] = field(default_factory=dict)
+    honors: HonorRoll | None = None  # award notices (喜报), held back ones included
 
     def __post_init__(self):
         self.martyrs_by_id = {m.id: m for m in self.martyrs}
@@ -68,5 +70,6 @@ def load_catalogue(settings: Settings) -> Catalogue:
     martyrs = load_martyrs(settings, problems)
     martyr_files = {path.stem for path in settings.martyrs_dir.glob("*.yml")}
     events = load_events(settings, problems, martyr_files)
+    honors = load_honors(settings, problems)
     problems.raise_if_any()
-    return Catalogue(settings, martyrs, events=events)
+    return Catalogue(settings, martyrs, events=events, honors=honors)

@@ -7,7 +7,7 @@ plugins' settings), so a wrong setting fails with a clear message too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -109,6 +109,8 @@ class Settings:
     periods: tuple[Period, ...]
     genders: tuple[str, ...]
     events: EventSettings = EventSettings()
+    # The whole `extra:` mapping, for record kinds with settings of their own (extra.honors).
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def martyrs_dir(self) -> Path:
@@ -164,6 +166,7 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
         periods=parsed,
         genders=tuple(raw.genders or DEFAULT_GENDERS),
         events=event_settings_from(extra),
+        extra=dict(extra or {}),
     )
 
 

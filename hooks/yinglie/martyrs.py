@@ -13,6 +13,7 @@ from pathlib import Path
 from .config import Settings
 from .dates import FuzzyDate
 from .errors import Problems
+from .guard import guard_record
 from .messages import Text
 from .schema import Checker, Field, Schema
 from .yamlsource import Located, load_yaml
@@ -111,6 +112,7 @@ def load_martyr(path: Path, settings: Settings, problems: Problems) -> Martyr | 
     if not isinstance(raw, Located):
         problems.add(path, 1, "-", "not_mapping")
         return None
+    guard_record(raw, path, problems)  # no ID, phone, email or unit designation in any field
     check = Checker(path, problems, settings.choices)
     values = MARTYR.validate(raw, check)
     if values is None:

@@ -87,6 +87,81 @@ CATALOGUE: dict[str, Text] = {
         "写了单位或“余”，却没有写 count", "a unit or 余 is given, but no count"
     ),
     "config_bad": Text("配置项有误：{detail}", "configuration error: {detail}"),
+    # Publication guard (guard.py): details that must never reach the site.
+    "guard_id_number": Text(
+        "含有疑似身份证号码（{excerpt}），不得公开",
+        "contains what looks like an ID card number ({excerpt}); it must not be published",
+    ),
+    "guard_phone": Text(
+        "含有疑似电话号码（{excerpt}），不得公开",
+        "contains what looks like a telephone number ({excerpt}); it must not be published",
+    ),
+    "guard_email": Text(
+        "含有电子邮箱地址（{excerpt}），不得公开",
+        "contains an email address ({excerpt}); it must not be published",
+    ),
+    "guard_unit": Text(
+        "含有部队番号或代号（{excerpt}），不得公开；请写作“某部”，如“陆军某部”",
+        'contains a military unit designation or code ({excerpt}); it must not be published: write "某部", e.g. "陆军某部"',
+    ),
+    "guard_address": Text(
+        "含有镇街以下的详细地址（{excerpt}），喜报只公开到镇街",
+        "contains an address finer than town or street ({excerpt}); notices name the town or street (镇街) only",
+    ),
+    # Award notices (honors.py).
+    "honors_not_list": Text(
+        "文件内容应为喜报列表，每条喜报以“- ”开头",
+        'the file must hold a list of notices, each starting with "- "',
+    ),
+    "honors_misplaced": Text(
+        "喜报文件应放在年份文件夹中，如 honors/2022/{name}",
+        "notice files belong in a year folder, e.g. honors/2022/{name}",
+    ),
+    "honors_bad_folder": Text(
+        "文件夹“{name}”应为四位年份，如 honors/2022/",
+        'folder "{name}" must be a four-digit year, e.g. honors/2022/',
+    ),
+    "honors_year_folder": Text(
+        "年份 {year} 与所在文件夹 {folder} 不一致",
+        "year {year} does not match its folder {folder}",
+    ),
+    "honors_full_name": Text(
+        "含有受奖人的全名，但姓名显示方式为“{mode}”",
+        'contains the recipient\'s full name, but the name is shown as "{mode}"',
+    ),
+    "honors_total_class": Text(
+        "{year} 年“{award}”申报 {declared} 个，记录中有 {actual} 个",
+        '{year}: {declared} "{award}" notices declared, {actual} in the records',
+    ),
+    "honors_total_all": Text(
+        "{year} 年喜报总数申报 {declared} 个，记录中有 {actual} 个",
+        "{year}: {declared} notices declared in all, {actual} in the records",
+    ),
+    "honors_total_sum": Text(
+        "{year} 年各类申报数之和为 {sum} 个，与申报总数 {declared} 个不一致",
+        "{year}: the declared classes add up to {sum}, not the declared total {declared}",
+    ),
+    "honors_totals_not_mapping": Text(
+        "年度总数文件应为“字段: 值”，如 totals: {{三等功: 56}}",
+        "the totals file must hold fields, e.g. totals: {{三等功: 56}}",
+    ),
+    # Not problems: why a notice is held back from the site (reported, the build goes on).
+    "honors_held_no_consent": Text(
+        "未记录本人是否同意公开，本条喜报不公开（仍计入年度总数）",
+        "no consent to publish is recorded; this notice is held back (it still counts in the year's totals)",
+    ),
+    "honors_held_refused": Text(
+        "本人未同意公开，本条喜报不公开（仍计入年度总数）",
+        "consent to publish was refused; this notice is held back (it still counts in the year's totals)",
+    ),
+    "honors_held_unrecorded": Text(
+        "写明同意公开，但未填写同意的记录（consent_record），本条喜报暂不公开（仍计入年度总数）",
+        "consent is marked but not recorded (consent_record is empty); this notice is held back "
+        "(it still counts in the year's totals)",
+    ),
+    "honors_held_summary": Text(
+        "{count} 条喜报未公开：", "{count} notice(s) held back from the site:",
+    ),
 }
 
 TYPE_NAMES: dict[str, Text] = {

@@ -12,6 +12,7 @@ from .catalogue import Catalogue
 from .dates import FuzzyDate
 from .events import EVENT, Event
 from .feeds import QINGMING_YEARS, qingming
+from .honorsite import HONORS_JSON, honors_json
 from .martyrs import MARTYR, Martyr
 
 MARTYRS_JSON = "data/martyrs.json"
@@ -115,5 +116,6 @@ def data_files(catalogue: Catalogue) -> dict[str, str]:
     return {
         MARTYRS_JSON: martyrs_json(catalogue),
         EVENTS_JSON: events_json(catalogue),
+        HONORS_JSON: honors_json(catalogue),
         **on_this_day_files(catalogue),
     }

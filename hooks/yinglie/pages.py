@@ -41,9 +41,10 @@ class SitePage:
 
 def site_pages(catalogue: Catalogue) -> list[SitePage]:
     """Every generated page of the site, by record kind; refuses two at one address."""
-    from .eventpages import event_pages  # imported here: it builds on SitePage above
+    from .eventpages import event_pages  # imported here: these modules build on SitePage
+    from .honorsite import honor_pages
 
-    pages = [*martyr_pages(catalogue), *event_pages(catalogue)]
+    pages = [*martyr_pages(catalogue), *event_pages(catalogue), *honor_pages(catalogue)]
     _refuse_duplicates(pages, catalogue)
     return pages
 

@@ -1,0 +1,409 @@
+"""Award notices (喜报): the schema, the settings, the yearly totals, and loading.
+
+Notices name living soldiers. So this module decides, before any page exists, what
+may be published: every text passes the publication guard (guard.py), the name is
+shown only as the record asks (full name, surname + 某, or not at all), and a notice
+without recorded consent is held back from every page and data file, while still
+counting in the year's totals.
+
+Layout: `honors/<year>/*.yml`, each file a list of notices, so that staff add one
+delivery round in one pull request. `honors/<year>/totals.yml` may declare the
+totals the year officially reported; the build checks the records add up to them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from .collation import NameKeys, name_keys, split_surname
+from .config import Settings, SettingsError
+from .errors import Problem, Problems
+from .guard import guard_record
+from .messages import TYPE_NAMES, Text, render
+from .schema import Checker, Field, Schema, type_name
+from .yamlsource import Located, LocatedList, load_yaml
+
+log = logging.getLogger("mkdocs.plugins.yinglie.honors")
+
+TOTALS_FILE = "totals.yml"
+YEAR_FOLDER = re.compile(r"^\d{4}$")
+
+# How a recipient's name is shown. 姓加某 is the default: the safest choice that
+# still reads as a name.
+FULL_NAME, SURNAME_ONLY, HIDDEN = "全名", "姓加某", "不显示"
+NAME_DISPLAYS = (FULL_NAME, SURNAME_ONLY, HIDDEN)
+
+DEFAULT_AWARD_CLASSES = ("一等功", "二等功", "三等功", "优秀士兵", "优秀士官")
+# Services as public reports name them: the unit itself is always "某部".
+DEFAULT_BRANCHES = (
+    "陆军某部", "海军某部", "空军某部", "火箭军某部", "武警某部", "军事航天部队某部",
+    "网络空间部队某部", "信息支援部队某部", "联勤保障部队某部", "某部",
+)
+
+
+class HonorsConfig(Config):
+    """`extra.honors` in mkdocs.yml."""
+
+    award_classes = c.ListOfItems(c.Type(str), default=[])
+    townships = c.ListOfItems(c.Type(str), default=[])
+    branches = c.ListOfItems(c.Type(str), default=[])
+
+
+@dataclass(frozen=True)
+class HonorSettings:
+    award_classes: tuple[str, ...]  # in the order the roll lists them
+    townships: tuple[str, ...]  # the district's towns and streets (镇街), in display order
+    branches: tuple[str, ...]
+
+    def choices(self, name: str) -> list[str]:
+        return list(
+            {
+                "award_classes": self.award_classes,
+                "townships": self.townships,
+                "branches": self.branches,
+                "name_display": NAME_DISPLAYS,
+            }[name]
+        )
+
+
+def honor_settings(settings: Settings) -> HonorSettings:
+    raw = HonorsConfig()
+    raw.load_dict(dict(settings.extra.get("honors") or {}))
+    failed, _warnings = raw.validate()
+    if failed:
+        raise SettingsError("; ".join(f"extra.honors.{key}: {error}" for key, error in failed))
+    return HonorSettings(
+        award_classes=tuple(raw.award_classes or DEFAULT_AWARD_CLASSES),
+        townships=tuple(raw.townships),
+        branches=tuple(raw.branches or DEFAULT_BRANCHES),
+    )
+
+
+NOTICE = Schema(
+    "notice",
+    (
+        Field("name", "text", Text("受奖人姓名", "recipient's name"), required=True, max_length=20, public=False,
+              help="按 name_display 显示 / shown as name_display says"),
+        Field("surname", "text", Text("姓", "surname"), max_length=2, public=False,
+              help="复姓时填写，如 欧阳 / for compound surnames"),
+        Field("name_display", "choice", Text("姓名显示方式", "how the name is shown"), choices="name_display",
+              help="全名、姓加某（如 张某）或 不显示；不填为 姓加某"),
+        Field("award", "choice", Text("奖励类别", "award class"), required=True, choices="award_classes"),
+        Field("year", "integer", Text("年度", "year"), required=True),
+        Field("township", "choice", Text("所在镇街", "town or street"), required=True, choices="townships"),
+        Field("branch", "choice", Text("服役单位（只写到“某部”）", "service, as e.g. 陆军某部"), choices="branches"),
+        Field("citation", "text", Text("喜报摘录", "citation"), max_length=200),
+        Field("delivered", "date", Text("送达日期", "delivered on")),
+        Field("delivered_by", "text", Text("送达单位", "delivered by"), max_length=100),
+        Field("consent", "boolean", Text("本人同意公开", "consent to publish"), public=False,
+              help="true 且填写 consent_record 才公开 / published only when true and recorded"),
+        Field("consent_record", "text", Text("同意公开的记录", "how consent was recorded"), max_length=200,
+              public=False, help="如：2022年8月1日本人书面同意 / e.g. written consent, date"),
+    ),
+    title="喜报 / Award notice",
+)
+
+TOTALS = Schema(
+    "totals",
+    (
+        Field("total", "integer", Text("年度喜报总数", "total notices of the year")),
+        Field("source", "text", Text("数字出处", "where the figures come from"), max_length=300),
+        Field("note", "text", Text("说明", "note"), max_length=500),
+    ),
+    title="年度喜报数 / Declared totals",
+)
+
+
+@dataclass
+class Notice:
+    """A validated notice. `values` holds every schema field, defaults filled."""
+
+    path: Path
+    line: int
+    values: dict
+    consent_stated: bool = False  # the record has a `consent:` line (true or false)
+    sort_keys: NameKeys = field(default=None, repr=False)
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def display(self) -> str:
+        return self.values["name_display"] or SURNAME_ONLY
+
+    @cached_property
+    def shown_name(self) -> str:
+        """The name as the site shows it; empty when it is not shown."""
+        if self.display == FULL_NAME:
+            return self.name
+        if self.display == SURNAME_ONLY:
+            return split_surname(self.name, self.surname)[0] + "某"
+        return ""
+
+    @cached_property
+    def held_reason(self) -> str | None:
+        """The message key saying why the notice is not published, or None."""
+        if self.values["consent"] is not True:
+            return "honors_held_refused" if self.consent_stated else "honors_held_no_consent"
+        if not self.consent_record:
+            return "honors_held_unrecorded"
+        return None
+
+    @property
+    def published(self) -> bool:
+        return self.held_reason is None
+
+
+@dataclass(frozen=True)
+class YearTotals:
+    year: int
+    path: Path
+    line: int
+    by_class: dict  # award class -> declared count
+    class_lines: dict
+    total: int | None
+    total_line: int
+    source: str = ""
+    note: str = ""
+
+
+@dataclass
+class HonorRoll:
+    """Every valid notice (held back ones too, for the totals) and the declared totals."""
+
+    settings: HonorSettings
+    notices: list[Notice] = field(default_factory=list)
+    totals: dict[int, YearTotals] = field(default_factory=dict)
+
+    @property
+    def published(self) -> list[Notice]:
+        return [n for n in self.notices if n.published]
+
+    @property
+    def held(self) -> list[Notice]:
+        return [n for n in self.notices if not n.published]
+
+    @property
+    def years(self) -> list[int]:
+        """Years with any notice, newest first."""
+        return sorted(self._by_year, reverse=True)
+
+    @cached_property
+    def _by_year(self) -> dict[int, list[Notice]]:
+        """Notices per year, once: pages ask per year, and a decade holds thousands."""
+        years: dict[int, list[Notice]] = {}
+        for notice in self.notices:
+            years.setdefault(notice.year, []).append(notice)
+        return years
+
+    @cached_property
+    def _published_by_year(self) -> dict[int, list[Notice]]:
+        return {year: self.in_order([n for n in notices if n.published]) for year, notices in self._by_year.items()}
+
+    def in_order(self, notices: list[Notice]) -> list[Notice]:
+        """Stroke order of the shown name (as official lists); unnamed last; then town."""
+        towns = {town: index for index, town in enumerate(self.settings.townships)}
+        return sorted(notices, key=lambda n: (n.sort_keys.strokes, towns[n.township], str(n.path), n.line))
+
+    def published_in(self, year: int) -> list[Notice]:
+        return self._published_by_year.get(year, [])
+
+    def by_class(self, year: int) -> list[tuple[str, list[Notice]]]:
+        """(award class, its published notices) in the configured order, empty classes left out."""
+        return self._grouped(year, "award", self.settings.award_classes)
+
+    def by_township(self, year: int) -> list[tuple[str, list[Notice]]]:
+        return self._grouped(year, "township", self.settings.townships)
+
+    def _grouped(self, year: int, field_name: str, order: tuple[str, ...]) -> list[tuple[str, list[Notice]]]:
+        groups: dict[str, list[Notice]] = {key: [] for key in order}
+        for notice in self.published_in(year):
+            groups[notice.values[field_name]].append(notice)
+        return [(key, group) for key, group in groups.items() if group]
+
+    def counts(self, year: int, published_only: bool = True) -> dict[str, int]:
+        """Notices per award class in `year`, in the configured order (zeros included)."""
+        counts = dict.fromkeys(self.settings.award_classes, 0)
+        for notice in self._by_year.get(year, []):
+            if notice.published or not published_only:
+                counts[notice.values["award"]] += 1
+        return counts
+
+    def held_in(self, year: int) -> int:
+        return sum(1 for n in self._by_year.get(year, []) if not n.published)
+
+
+def load_honors(settings: Settings, problems: Problems) -> HonorRoll:
+    """Read and check every notice under `honors/`; problems go to `problems`."""
+    options = honor_settings(settings)
+    roll = HonorRoll(options)
+    root = settings.honors_dir
+    if not root.is_dir():
+        return roll
+    if not options.townships and any(root.glob("*/*.yml")):
+        raise SettingsError("extra.honors.townships: 请列出本区的镇街 / list the district's towns and streets")
+    for path in sorted(root.glob("*.yml")):
+        problems.add(path, 1, "-", "honors_misplaced", name=path.name)
+    incomplete: set[int] = set()  # years with a notice that failed its checks
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        files = sorted(folder.glob("*.yml"))
+        if not YEAR_FOLDER.match(folder.name):
+            if files:
+                problems.add(files[0], 1, "-", "honors_bad_folder", name=folder.name)
+            continue
+        for path in files:
+            if path.name == TOTALS_FILE:
+                totals = _load_totals(path, int(folder.name), options, problems)
+                if totals is not None:
+                    roll.totals[totals.year] = totals
+            else:
+                notices, complete = _load_notice_file(path, int(folder.name), options, problems)
+                roll.notices.extend(notices)
+                if not complete:
+                    incomplete.add(int(folder.name))
+    _check_totals(roll, incomplete, problems)
+    _report_held(roll, problems)
+    return roll
+
+
+def _load_notice_file(path: Path, folder_year: int, options: HonorSettings,
+                      problems: Problems) -> tuple[list[Notice], bool]:
+    """The file's valid notices, and whether every notice in it was valid."""
+    raw = load_yaml(path, problems)
+    if raw is None:
+        return [], False
+    if not isinstance(raw, LocatedList):
+        if isinstance(raw, Located) and not raw:  # an empty file holds no notices
+            return [], True
+        problems.add(path, getattr(raw, "line", 1), "-", "honors_not_list")
+        return [], False
+    check = Checker(path, problems, options.choices)
+    notices, complete = [], True
+    for index, item in enumerate(raw):
+        if not isinstance(item, Located):
+            problems.add(path, raw.item_lines[index], "-", "wrong_type",
+                         expected=TYPE_NAMES["mapping"], actual=type_name(item))
+            complete = False
+            continue
+        # Checks on the raw record first, so that they report even when a field is wrong.
+        guard_record(item, path, problems, notice=True)
+        _check_full_name(item, check)
+        year = item.get("year")
+        if isinstance(year, int) and not isinstance(year, bool) and year != folder_year:
+            problems.add(path, item.line_of("year"), "year", "honors_year_folder",
+                         year=year, folder=f"honors/{folder_year}/")
+            complete = False
+        values = NOTICE.validate(item, check)
+        if values is None:
+            complete = False
+            continue
+        if values["surname"] and not values["name"].startswith(values["surname"]):
+            problems.add(path, item.line_of("surname"), "surname", "surname_not_prefix",
+                         surname=values["surname"], name=values["name"])
+            complete = False
+            continue
+        notice = Notice(path, item.line, values, consent_stated=item.get("consent") is not None)
+        notice.sort_keys = name_keys(notice.shown_name, values["surname"] if notice.display == FULL_NAME else "")
+        notices.append(notice)
+    return notices, complete
+
+
+def _check_full_name(item: Located, check: Checker) -> None:
+    """A name shown as 张某 (or not at all) must not appear in full in the citation or elsewhere."""
+    name, display = item.get("name"), item.get("name_display") or SURNAME_ONLY
+    if display == FULL_NAME or not isinstance(name, str) or len(name.strip()) < 2:
+        return
+    name = name.strip()
+    surname = item.get("surname") if isinstance(item.get("surname"), str) else ""
+    if display == SURNAME_ONLY and name == split_surname(name, surname)[0] + "某":
+        return  # the record holds only 张某 in the first place
+    for spec in NOTICE.fields:
+        value = item.get(spec.name)
+        if spec.public and spec.name != "name" and isinstance(value, str) and name in value:
+            check.problems.add(check.path, item.line_of(spec.name), spec.name, "honors_full_name", mode=display)
+
+
+def _load_totals(path: Path, year: int, options: HonorSettings, problems: Problems) -> YearTotals | None:
+    raw = load_yaml(path, problems)
+    if raw is None:
+        return None
+    if not isinstance(raw, Located):
+        problems.add(path, 1, "-", "honors_totals_not_mapping")
+        return None
+    guard_record(raw, path, problems, notice=True)
+    rest = Located({key: value for key, value in raw.items() if key != "totals"})
+    rest.line, rest.key_lines = raw.line, raw.key_lines
+    values = TOTALS.validate(rest, Checker(path, problems, options.choices))
+    declared = raw.get("totals")
+    if not isinstance(declared, Located):
+        problems.add(path, raw.line_of("totals"), "totals", "honors_totals_not_mapping")
+        return None
+    by_class, lines, ok = {}, {}, values is not None
+    for award, count in declared.items():
+        line = declared.line_of(award)
+        if award not in options.award_classes:
+            problems.add(path, line, f"totals.{award}", "not_in_list", value=award,
+                         allowed="、".join(options.award_classes))
+            ok = False
+        elif not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            problems.add(path, line, f"totals.{award}", "wrong_type",
+                         expected=TYPE_NAMES["number"], actual=type_name(count))
+            ok = False
+        else:
+            by_class[award], lines[award] = count, line
+    if not ok:
+        return None
+    return YearTotals(year, path, raw.line_of("totals"), by_class, lines, values["total"], raw.line_of("total"),
+                      values["source"], values["note"])
+
+
+def _check_totals(roll: HonorRoll, incomplete: set[int], problems: Problems) -> None:
+    """Each declared year: every class, and the total, must match the records (held back ones too).
+
+    A year with an invalid notice is not counted: its record problems are reported
+    already, and a count without that notice would only add a misleading mismatch.
+    """
+    for year, declared in sorted(roll.totals.items()):
+        if year in incomplete:
+            continue
+        actual = roll.counts(year, published_only=False)
+        for award in roll.settings.award_classes:
+            expected = declared.by_class.get(award, 0)
+            if actual[award] != expected:
+                line = declared.class_lines.get(award, declared.line)
+                problems.add(declared.path, line, f"totals.{award}", "honors_total_class",
+                             year=year, award=award, declared=expected, actual=actual[award])
+        if declared.total is not None:
+            in_records = sum(actual.values())
+            if declared.total != in_records:
+                problems.add(declared.path, declared.total_line, "total", "honors_total_all",
+                             year=year, declared=declared.total, actual=in_records)
+            if sum(declared.by_class.values()) != declared.total:
+                problems.add(declared.path, declared.total_line, "total", "honors_total_sum",
+                             year=year, sum=sum(declared.by_class.values()), declared=declared.total)
+
+
+def held_back_lines(roll: HonorRoll, problems: Problems) -> list[str]:
+    """One `path:line: consent: why` line per notice held back from the site."""
+    return [
+        Problem(problems.display_path(n.path), n.line, "consent", n.held_reason).text(problems.language)
+        for n in roll.held
+    ]
+
+
+def _report_held(roll: HonorRoll, problems: Problems) -> None:
+    """Say which notices are held back and why: information, not a failure."""
+    lines = held_back_lines(roll, problems)
+    if lines:
+        header = render("honors_held_summary", {"count": len(lines)}, problems.language)
+        log.info("\n  ".join([header, *lines]))

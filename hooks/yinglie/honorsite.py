@@ -1,0 +1,121 @@
+"""What the site publishes of the award notices: the honor roll pages and honors.json.
+
+Both are made from one public view of a notice (`public_notice`), so the open data
+holds exactly what the pages show, and nothing held back reaches either: only
+`HonorRoll.published` notices are ever turned into public views.
+
+Pages: a summary across years (a table and a bar chart drawn at build time), and
+per year the roll by award class (configured order, names in stroke order) and the
+same notices by town or street.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .catalogue import Catalogue
+from .chart import grouped_bars
+from .honors import HonorRoll, Notice
+from .pages import SitePage
+
+HONORS_INDEX = "honors/index.md"
+HONORS_JSON = "data/honors.json"
+
+
+def year_page(year: int) -> str:
+    return f"honors/{year}/index.md"
+
+
+def townships_page(year: int) -> str:
+    return f"honors/{year}/townships/index.md"
+
+
+def public_notice(notice: Notice) -> dict:
+    """The fields of a notice the public sees: the pages and the open data use only this."""
+    delivered = notice.delivered
+    return {
+        "year": notice.year,
+        "award": notice.award,
+        "name": notice.shown_name or None,  # None: the name is not shown
+        "township": notice.township,
+        "branch": notice.branch,
+        "citation": notice.citation,
+        "delivered": {"date": delivered.iso(), "text": delivered.chinese()} if delivered.known else None,
+        "delivered_by": notice.delivered_by,
+    }
+
+
+def _year_summary(roll: HonorRoll, year: int) -> dict:
+    counts = roll.counts(year)
+    declared = roll.totals.get(year)
+    return {
+        "year": year,
+        "counts": [(award, count) for award, count in counts.items() if count],
+        "total": sum(counts.values()),
+        "held_back": roll.held_in(year),
+        "declared_total": None if declared is None else (declared.total or sum(declared.by_class.values())),
+        "declared_source": "" if declared is None else declared.source,
+        "declared_note": "" if declared is None else declared.note,
+    }
+
+
+def honor_pages(catalogue: Catalogue) -> list[SitePage]:
+    roll = catalogue.honors
+    if roll is None or not roll.notices:
+        # The nav links the honor roll: with no notices yet it says so instead of vanishing.
+        return [SitePage(HONORS_INDEX, "荣誉榜", "honors.html", context={"years": [], "classes": [], "chart": ""})]
+    summaries = [_year_summary(roll, year) for year in roll.years]
+    classes = [award for award in roll.settings.award_classes if any(dict(s["counts"]).get(award) for s in summaries)]
+    chart = grouped_bars(
+        [(f"{s['year']}年", list(s["counts"])) for s in sorted(summaries, key=lambda s: s["year"])],
+        title="各年度喜报数（按奖励类别）",
+        chart_id="honors-chart",
+    )
+    pages = [
+        SitePage(HONORS_INDEX, "荣誉榜", "honors.html",
+                 context={"years": summaries, "classes": classes, "chart": chart,
+                          "year_url": _url(year_page), "townships_url": _url(townships_page)}),
+    ]
+    for summary in summaries:
+        year = summary["year"]
+        pages.append(SitePage(
+            year_page(year), f"{year}年度荣誉榜", "honor-year.html",
+            context={"summary": summary, "townships_url": _url(townships_page)(year),
+                     "groups": [(award, [public_notice(n) for n in group]) for award, group in roll.by_class(year)]},
+        ))
+        pages.append(SitePage(
+            townships_page(year), f"{year}年度荣誉榜（按镇街）", "honor-townships.html",
+            context={"summary": summary, "year_url": _url(year_page)(year),
+                     "groups": [(town, [public_notice(n) for n in group]) for town, group in roll.by_township(year)]},
+            in_search=False,  # the same names as the year page: one search hit is enough
+        ))
+    return pages
+
+
+def _url(page_of):
+    """The address template code uses with `| url`: honors/2022/ for honors/2022/index.md."""
+    return lambda year: page_of(year).removesuffix("index.md")
+
+
+def honors_json(catalogue: Catalogue) -> str:
+    roll = catalogue.honors
+    years = [_year_summary(roll, year) for year in roll.years] if roll else []
+    notices = [
+        public_notice(n)
+        for year in (roll.years if roll else [])
+        for _award, group in roll.by_class(year)
+        for n in group
+    ]
+    document = {
+        "count": len(notices),
+        "order": "年度（新到旧）、奖励类别（按设置顺序）、姓氏笔画",
+        "years": [
+            {"year": s["year"], "count": s["total"], "by_award": dict(s["counts"]), "held_back": s["held_back"]}
+            for s in years
+        ],
+        "notices": notices,
+    }
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)
+    # <, > and & only ever occur inside strings: as \u escapes they read back the same
+    # in any JSON parser, and the file stays inert if someone pastes it into a page.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
