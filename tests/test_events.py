@@ -326,3 +326,16 @@ def test_demo_events_are_published_with_year_only_dates(demo_site):
             for source in event["sources"]:
                 assert re.sub(r"\s+", "", source["quote"]) in text, source["quote"]
     assert (demo_site / "events/feed.xml").is_file() and (demo_site / "events/calendar.ics").is_file()
+
+
+def test_events_pass_the_publication_guard(project):
+    project.write("events/visit.yml", event_yaml("""
+        title: 走访慰问
+        date: 2023
+        type: 走访慰问
+        summary: 联系电话 13800138000
+    """))
+    result = project.check()
+    assert result.returncode == 1
+    assert "events/visit.yml:4: summary: " in result.stderr
+    assert "13800138000" not in result.stderr

@@ -13,6 +13,7 @@ from pathlib import Path
 from .config import Settings
 from .dates import FuzzyDate
 from .errors import Problems
+from .guard import guard_record
 from .martyrs import RECORD_ID, SOURCE
 from .messages import Text
 from .schema import Checker, Field, Schema
@@ -118,6 +119,7 @@ def load_event(path: Path, settings: Settings, problems: Problems, martyr_ids: s
     if not isinstance(raw, Located):
         problems.add(path, 1, "-", "not_mapping")
         return None
+    guard_record(raw, path, problems)  # no ID, phone, email or unit designation in any field
     check = Checker(path, problems, settings.choices)
     values = EVENT.validate(raw, check)
     found = _check_between_fields(values, raw, settings, check, martyr_ids)
