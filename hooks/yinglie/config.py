@@ -30,6 +30,14 @@ DEFAULT_PERIODS = [
     {"name": "新时代", "start": "2012-11-08", "end": "9999-12-31"},
 ]
 DEFAULT_GENDERS = ["男", "女", "不详"]
+# Memorial facilities (烈士纪念设施): the kinds in official rules, and Chongqing's
+# protection levels; below district level a facility is 零散 (scattered).
+DEFAULT_FACILITY_TYPES = ["烈士陵园", "烈士墓", "烈士骨灰堂", "烈士英名墙", "纪念堂馆", "纪念碑亭", "纪念塔祠",
+                          "纪念塑像", "纪念广场"]
+DEFAULT_FACILITY_LEVELS = ["国家级", "市级", "区县级", "零散"]
+# Photos: a larger image is refused (decompression bombs); web copies in these widths.
+DEFAULT_PHOTO_MAX_PIXELS = 40_000_000
+DEFAULT_PHOTO_WIDTHS = [480, 960, 1600]
 
 
 class PeriodConfig(Config):
@@ -43,6 +51,10 @@ class RecordsConfig(Config):
     data_root = c.Optional(c.Type(str))
     periods = c.ListOfItems(c.SubConfig(PeriodConfig), default=[])
     genders = c.ListOfItems(c.Type(str), default=[])
+    facility_types = c.ListOfItems(c.Type(str), default=[])
+    facility_levels = c.ListOfItems(c.Type(str), default=[])
+    photo_max_pixels = c.Type(int, default=DEFAULT_PHOTO_MAX_PIXELS)
+    photo_widths = c.ListOfItems(c.Type(int), default=[])
 
 
 @dataclass(frozen=True)
@@ -63,10 +75,23 @@ class Settings:
     language: str
     periods: tuple[Period, ...]
     genders: tuple[str, ...]
+    facility_types: tuple[str, ...] = tuple(DEFAULT_FACILITY_TYPES)
+    facility_levels: tuple[str, ...] = tuple(DEFAULT_FACILITY_LEVELS)
+    photo_max_pixels: int = DEFAULT_PHOTO_MAX_PIXELS
+    photo_widths: tuple[int, ...] = tuple(DEFAULT_PHOTO_WIDTHS)
 
     @property
     def martyrs_dir(self) -> Path:
         return self.root / "martyrs"
+
+    @property
+    def memorials_dir(self) -> Path:
+        return self.martyrs_dir / "memorials"
+
+    @property
+    def cache_dir(self) -> Path:
+        """Derived files kept between builds (web copies of photos, QR codes); never committed."""
+        return self.root / ".cache"
 
     @property
     def honors_dir(self) -> Path:
@@ -77,6 +102,8 @@ class Settings:
         lists = {
             "periods": [p.name for p in self.periods] + ["不详"],
             "genders": list(self.genders),
+            "facility_types": list(self.facility_types),
+            "facility_levels": list(self.facility_levels),
         }
         return lists[name]
 
@@ -95,6 +122,8 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
     failed, _warnings = raw.validate()
     if failed:
         raise SettingsError("; ".join(f"extra.records.{key}: {error}" for key, error in failed))
+    if raw.photo_max_pixels <= 0 or any(width <= 0 for width in raw.photo_widths):
+        raise SettingsError("extra.records.photo_max_pixels / photo_widths: must be positive numbers")
     root = Path(raw.data_root) if raw.data_root else config_dir
     if not root.is_absolute():
         root = config_dir / root
@@ -111,4 +140,8 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
         language=language_from(raw.language),
         periods=parsed,
         genders=tuple(raw.genders or DEFAULT_GENDERS),
+        facility_types=tuple(raw.facility_types or DEFAULT_FACILITY_TYPES),
+        facility_levels=tuple(raw.facility_levels or DEFAULT_FACILITY_LEVELS),
+        photo_max_pixels=raw.photo_max_pixels,
+        photo_widths=tuple(sorted(set(raw.photo_widths or DEFAULT_PHOTO_WIDTHS))),
     )

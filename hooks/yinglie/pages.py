@@ -41,7 +41,9 @@ class SitePage:
 
 def site_pages(catalogue: Catalogue) -> list[SitePage]:
     """Every generated page of the site, by record kind; refuses two at one address."""
-    pages = [*martyr_pages(catalogue)]
+    from .memorialpages import memorial_pages  # imported here: it builds on SitePage above
+
+    pages = [*martyr_pages(catalogue), *memorial_pages(catalogue)]
     _refuse_duplicates(pages, catalogue)
     return pages
 
