@@ -90,6 +90,7 @@ CATALOGUE: dict[str, Text] = {
         "“{value}”不是可用的图片（支持 JPEG、PNG、WebP）：{detail}",
         '"{value}" is not a usable image (JPEG, PNG or WebP): {detail}',
     ),
+    "unknown_format": Text("无法识别的文件格式", "unrecognised file format"),
     "photo_too_large": Text(
         "照片“{value}”有 {pixels} 像素，超过上限 {limit} 像素，请缩小后再提交",
         'photo "{value}" has {pixels} pixels, over the limit of {limit}: make it smaller',

@@ -30,7 +30,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from .config import Settings
-from .messages import Text
+from .messages import Text, phrase
 from .schema import Checker, Field, Schema
 from .yamlsource import Located
 
@@ -167,7 +167,10 @@ def _open_checked(data: bytes, written: str, line: int, name: str, check: Checke
     Image.MAX_IMAGE_PIXELS = None
     try:
         image = Image.open(io.BytesIO(data), formats=FORMATS)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+    except UnidentifiedImageError:
+        check.problems.add(check.path, line, name, "photo_not_image", value=written, detail=phrase("unknown_format"))
+        return None
+    except (OSError, SyntaxError, ValueError) as error:
         check.problems.add(check.path, line, name, "photo_not_image", value=written, detail=_short(error))
         return None
     finally:
