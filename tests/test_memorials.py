@@ -18,6 +18,7 @@ from conftest import ROOT, copy_project
 
 SITE_URL = "https://memorial.example.org/district/zt/yinglie/"
 ENV = {"SITE_URL": SITE_URL}
+HOSTILE = ("<img src=x onerror=alert(1)>", "</title><script>alert(2)</script>", "<b onmouseover=alert(3)>")
 
 CEMETERY = """
 name: 测试烈士陵园
@@ -73,6 +74,15 @@ relocations:
 """))
     project.write("martyrs/test-ding.yml", resident("丁测试", "test-cemetery"))
     project.write("martyrs/test-li.yml", resident("李测试", "test-grave"))
+    # Record text that tries to become markup, on every page kind it reaches.
+    project.write("martyrs/memorials/test-hostile.yml", f"""
+name: "{HOSTILE[0]}"
+type: 烈士陵园
+level: 区县级
+summary: "{HOSTILE[1]}"
+address: "{HOSTILE[2]}"
+""")
+    project.write("martyrs/test-hostile.yml", resident(f'"{HOSTILE[2]}"', "test-hostile"))
     result = project.build(env=ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     return project
@@ -123,6 +133,19 @@ def test_facilities_index_grouped_by_level_then_type(memorial_project):
 def test_facility_index_is_in_the_nav(memorial_project):
     html = page(memorial_project.site, "")
     assert re.search(r'<a href="memorials/"[^>]*>\s*纪念设施', html)
+
+
+def test_record_text_is_escaped_on_every_page_it_reaches(memorial_project):
+    site = memorial_project.site
+    pages = [*(site / "memorials").rglob("*.html"), *(site / "martyrs/test-hostile").rglob("*.html"),
+             site / "martyrs/index.html"]
+    assert len(pages) >= 9
+    for html_file in pages:
+        html = html_file.read_text(encoding="utf-8")
+        for text in HOSTILE:
+            assert text not in html, (html_file, text)
+    batch = (site / "memorials/test-hostile/plaques/index.html").read_text(encoding="utf-8")
+    assert "&lt;b onmouseover=alert(3)&gt;" in batch
 
 
 # --- validation -----------------------------------------------------------------
@@ -189,7 +212,7 @@ def test_every_record_page_has_svg_and_png_codes(memorial_project):
     site = memorial_project.site
     records = [f"martyrs/{p.stem}/" for p in (memorial_project.root / "martyrs").glob("*.yml")]
     records += [f"memorials/{p.stem}/" for p in (memorial_project.root / "martyrs/memorials").glob("*.yml")]
-    assert len(records) == 4 + 3 + 2
+    assert len(records) == 4 + 4 + 3
     for address in records:
         svg = ET.parse(site / address / "qr.svg").getroot()
         assert svg.get("viewBox") and svg.get("width") is None  # scales to the plaque
