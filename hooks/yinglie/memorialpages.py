@@ -1,13 +1,10 @@
-"""Pages for memorial facilities, plaque sheets and the yearly memorial work.
+"""Pages for memorial facilities and the yearly memorial work.
 
 - `memorials/`                 facilities grouped by protection level, then type
 - `memorials/<id>/`            one facility, with the martyrs who rest there
-- `memorials/<id>/plaque/`     the facility's plaque sheet (A4, or small plaque)
-- `memorials/<id>/plaques/`    the plaques of every martyr resting there, for staff
-- `martyrs/<id>/plaque/`       one martyr's plaque sheet
 - `memorials/work/<year>/`     the district's figures for a year, with their source
 
-Plaque sheets and batches are print pages: out of the search index, no site chrome.
+The printable plaque sheets are files, not pages: see plaques.py.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from .errors import RecordsInvalid
 from .messages import render
 from .opendata import data_files
 from .pages import SitePage, site_pages
+from .plaques import plaque_files
 from .qrcodes import qr_files
 from .sanitise import sanitise_html
 
@@ -51,6 +52,8 @@ class SiteBuild:
                 file.edit_uri = Path(os.path.relpath(page.edit_path, config.docs_dir)).as_posix()
             files.append(file)
         for address, content in data_files(self.catalogue).items():
+            files.append(File.generated(config, address, content=content))
+        for address, content in plaque_files(self.catalogue, config).items():
             files.append(File.generated(config, address, content=content))
         for address, content in qr_files(self.catalogue, config.site_url).items():
             files.append(File.generated(config, address, content=content))
