@@ -105,6 +105,8 @@ def web_photos(raw: Located, check: Checker, settings: Settings) -> list[WebPhot
     for index, entry in enumerate(entries):
         if not isinstance(entry, Located) or not all(isinstance(entry.get(k), str) for k in ("file", "alt", "credit")):
             continue
+        if not entry["file"].strip():
+            continue  # the schema reports the empty value
         name = f"photos[{index + 1}]"
         alt, credit = entry["alt"].strip(), entry["credit"].strip()
         if alt and not CHINESE.search(alt):
