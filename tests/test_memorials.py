@@ -297,3 +297,9 @@ def test_2022_memorial_work_page_shows_the_seed_figures_with_source(demo_site):
     assert "投入专项资金474万元，维修烈士纪念设施18处，迁葬零散烈士墓12座" in html
     index = article(page(demo_site, "memorials"))
     assert 'href="work/2022/"' in index and "本站尚未收录单处纪念设施的记录" in index
+
+
+def test_build_without_site_url_is_refused_clearly(project):
+    result = project.build(env={"SITE_URL": ""})
+    assert result.returncode != 0
+    assert "mkdocs.yml 未设置 site_url（网站正式网址，含子路径），无法生成二维码" in result.stderr

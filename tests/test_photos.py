@@ -199,3 +199,10 @@ def test_facility_photos_live_beside_the_facility_records(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (project.site / "memorials/test-gate/index.html").read_text(encoding="utf-8")
     assert 'width="120" height="80"' in html and 'alt="纪念碑正面"' in html
+
+
+def test_photo_settings_must_be_positive(project):
+    with_settings(project, "    photo_widths: [0, 200]\n")
+    result = project.check()
+    assert result.returncode == 1
+    assert "extra.records.photo_max_pixels / photo_widths: must be positive numbers" in result.stderr
