@@ -253,7 +253,7 @@ def pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
 def test_martyr_plaque_prints_on_one_a4_page(memorial_project, tmp_path):
     sheet = memorial_project.site / "martyrs/test-wang/plaque/index.html"
     html = sheet.read_text(encoding="utf-8")
-    assert "王测试" in html and "1949年11月" in html and 'src="../qr.svg"' in html
+    assert "王测试" in html and "1949年11月" in html and 'src="../../../martyrs/test-wang/qr.svg"' in html
     boxes = pdf_pages(print_to_pdf(sheet, tmp_path / "a4.pdf"))
     assert len(boxes) == 1
     assert boxes[0] == pytest.approx((595.3, 841.9), abs=1.5)  # A4
@@ -267,6 +267,17 @@ def test_small_plaque_prints_on_one_90_by_60_mm_page(memorial_project, tmp_path)
     assert boxes[0] == pytest.approx((90 * mm, 60 * mm), abs=1.5)
 
 
+def test_plaque_on_screen_shows_a_code_that_scans(memorial_project, tmp_path):
+    sheet = memorial_project.site / "martyrs/test-wang/plaque/index.html"
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "headless Chromium is needed to print plaques: apt-get install chromium (see .ci/run)"
+    shot = tmp_path / "plaque.png"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    "--window-size=900,1400", f"--screenshot={shot}", sheet.as_uri()],
+                   capture_output=True, timeout=120)
+    assert zbar(shot) == SITE_URL + "martyrs/test-wang/"
+
+
 def test_batch_page_prints_every_resident_code(memorial_project, tmp_path):
     sheet = memorial_project.site / "memorials/test-cemetery/plaques/index.html"
     html = sheet.read_text(encoding="utf-8")
@@ -276,10 +287,13 @@ def test_batch_page_prints_every_resident_code(memorial_project, tmp_path):
     assert len(boxes) == 1 and boxes[0] == pytest.approx((595.3, 841.9), abs=1.5)
 
 
-def test_plaque_pages_stay_out_of_search(memorial_project):
+def test_plaque_sheets_stay_out_of_search_and_sitemap(memorial_project):
     index = (memorial_project.site / "search/search_index.json").read_text(encoding="utf-8")
     assert "memorials/test-cemetery/" in index
     assert "plaque/" not in index and "plaques/" not in index
+    # Print sheets are plain files, not pages of the site.
+    sitemap = (memorial_project.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "memorials/test-cemetery/</loc>" in sitemap and "plaque" not in sitemap
 
 
 # --- demo content ---------------------------------------------------------------

@@ -25,19 +25,10 @@ def memorial_pages(catalogue: Catalogue) -> list[SitePage]:
     for facility in catalogue.facilities_by_name:
         residents = catalogue.residents(facility.id)
         title = html.escape(facility.display_name)  # titles are printed unescaped
-        pages += [
+        pages.append(
             SitePage(f"{facility.url}index.md", title, "memorial.html", body=facility.description,
                      context={"facility": facility, "residents": residents, "yuan": yuan},
-                     edit_path=facility.path, untrusted=True),
-            SitePage(f"{facility.url}plaque/index.md", f"{title} · 纪念牌", "plaque.html",
-                     context={"record": facility, "kind": "facility"}, in_search=False),
-            SitePage(f"{facility.url}plaques/index.md", f"{title} · 安息英烈二维码", "plaques.html",
-                     context={"facility": facility, "residents": residents, "yuan": yuan}, in_search=False),
-        ]
-    for martyr in catalogue.martyrs:
-        pages.append(
-            SitePage(f"{martyr.url}plaque/index.md", f"{html.escape(martyr.display_name)} · 纪念牌", "plaque.html",
-                     context={"record": martyr, "kind": "martyr"}, in_search=False)
+                     edit_path=facility.path, untrusted=True)
         )
     for year in catalogue.memorial_work:
         pages.append(
@@ -50,11 +41,12 @@ def memorial_pages(catalogue: Catalogue) -> list[SitePage]:
 def facility_groups(catalogue: Catalogue) -> list[tuple[str, list[tuple[str, list]]]]:
     """[(level, [(type, facilities)])] in the configured orders; empty groups left out."""
     settings = catalogue.settings
+    grouped: dict[tuple[str, str], list] = {}
+    for facility in catalogue.facilities_by_name:
+        grouped.setdefault((facility.level, facility.type), []).append(facility)
     groups = []
     for level in settings.facility_levels:
-        at_level = [f for f in catalogue.facilities_by_name if f.level == level]
-        by_type = [(kind, [f for f in at_level if f.type == kind]) for kind in settings.facility_types]
-        by_type = [(kind, found) for kind, found in by_type if found]
+        by_type = [(kind, grouped[level, kind]) for kind in settings.facility_types if (level, kind) in grouped]
         if by_type:
             groups.append((level, by_type))
     return groups
