@@ -7,6 +7,7 @@ the tests; validation tests run `python -m yinglie check` on their own copies.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -317,3 +318,17 @@ def test_build_without_site_url_is_refused_clearly(project):
     result = project.build(env={"SITE_URL": ""})
     assert result.returncode != 0
     assert "mkdocs.yml 未设置 site_url（网站正式网址，含子路径），无法生成二维码" in result.stderr
+
+
+def test_open_data_lists_facilities_with_residents(memorial_project, demo_site):
+    data = json.loads((memorial_project.site / "data/memorials.json").read_text(encoding="utf-8"))
+    cemetery = next(f for f in data["facilities"] if f["id"] == "test-cemetery")
+    assert cemetery["residents"] == ["test-ding", "test-wang"]
+    assert cemetery["repairs"] == [{"year": {"date": "2021", "text": "2021年"}, "amount_yuan": 125000,
+                                    "description": "修缮碑文"}]
+    assert "photos" not in cemetery  # file paths inside the repository are not published
+    demo = json.loads((demo_site / "data/memorials.json").read_text(encoding="utf-8"))
+    assert demo["count"] == 0
+    assert demo["memorial_work"][0]["funds_yuan"] == 4740000
+    assert demo["memorial_work"][0]["facilities_repaired"] == 18
+    assert demo["memorial_work"][0]["graves_relocated"] == 12

@@ -11,8 +11,11 @@ import json
 from .catalogue import Catalogue
 from .dates import FuzzyDate
 from .martyrs import MARTYR, Martyr
+from .memorials import FACILITY
+from .memorialwork import WORK_YEAR
 
 MARTYRS_JSON = "data/martyrs.json"
+MEMORIALS_JSON = "data/memorials.json"
 
 
 def _public_value(value):
@@ -43,6 +46,19 @@ def martyrs_json(catalogue: Catalogue) -> str:
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
+def memorials_json(catalogue: Catalogue) -> str:
+    """Facilities with who rests there (martyr ids), and the yearly district figures."""
+    facilities = [
+        {**{spec.name: _public_value(f.values[spec.name]) for spec in FACILITY.fields if spec.public},
+         "id": f.id, "url": f.url, "residents": [m.id for m in catalogue.residents(f.id)]}
+        for f in catalogue.facilities_by_name
+    ]
+    work = [{**{spec.name: _public_value(w.values[spec.name]) for spec in WORK_YEAR.fields}, "url": w.url}
+            for w in catalogue.memorial_work]
+    document = {"count": len(facilities), "facilities": facilities, "memorial_work": work}
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
 def data_files(catalogue: Catalogue) -> dict[str, str]:
     """Every open-data file of the site: address -> content."""
-    return {MARTYRS_JSON: martyrs_json(catalogue)}
+    return {MARTYRS_JSON: martyrs_json(catalogue), MEMORIALS_JSON: memorials_json(catalogue)}
