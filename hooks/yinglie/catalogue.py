@@ -8,6 +8,7 @@ the views the pages need (martyrs by strokes and by pinyin, the filter values).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .collation import NameKeys, name_keys
 from .config import Settings
@@ -15,6 +16,8 @@ from .errors import Problems
 from .events import Event, load_events
 from .honors import HonorRoll, load_honors
 from .martyrs import Martyr, load_martyrs
+from .memorials import Facility, check_resting_places, load_facilities, residents_by_facility
+from .memorialwork import WorkYear, load_work_years
 
 
 @dataclass
@@ -26,6 +29,8 @@ class Catalogue:
     martyrs_by_id: dict[str, Martyr] = field(default_factory=dict)
     events_by_martyr: dict[str, list[Event]] = field(default_factory=dict)
     honors: HonorRoll | None = None  # award notices (喜报), held back ones included
+    facilities: list[Facility] = field(default_factory=list)
+    memorial_work: list[WorkYear] = field(default_factory=list)
 
     def __post_init__(self):
         self.martyrs_by_id = {m.id: m for m in self.martyrs}
@@ -55,6 +60,29 @@ class Catalogue:
     def martyr(self, record_id: str) -> Martyr | None:
         return next((m for m in self.martyrs if m.id == record_id), None)
 
+    def facility(self, record_id: str) -> Facility | None:
+        return self._facilities_by_id.get(record_id)
+
+    def residents(self, facility_id: str) -> list[Martyr]:
+        """The martyrs whose records name this facility, by surname strokes."""
+        return self._residents.get(facility_id, [])
+
+    @cached_property
+    def _facilities_by_id(self) -> dict[str, Facility]:
+        return {f.id: f for f in self.facilities}
+
+    @cached_property
+    def _residents(self) -> dict[str, list[Martyr]]:
+        return residents_by_facility(self.martyrs_by_strokes)
+
+    @property
+    def facilities_by_name(self) -> list[Facility]:
+        return sorted(self.facilities, key=lambda f: (name_keys(f.name).strokes, f.id))
+
+    @property
+    def web_photos(self) -> list:
+        return [photo for record in (*self.martyrs, *self.facilities) for photo in record.web_photos]
+
     def filter_values(self, field_name: str) -> list[str]:
         """The distinct known values of a field, for the directory's filters."""
         values = {getattr(m, field_name) for m in self.martyrs} - {"", "不详"}
@@ -71,5 +99,9 @@ def load_catalogue(settings: Settings) -> Catalogue:
     martyr_files = {path.stem for path in settings.martyrs_dir.glob("*.yml")}
     events = load_events(settings, problems, martyr_files)
     honors = load_honors(settings, problems)
+    facilities = load_facilities(settings, problems)
+    memorial_work = load_work_years(settings, problems)
+    check_resting_places(martyrs, facilities, problems)
     problems.raise_if_any()
-    return Catalogue(settings, martyrs, events=events, honors=honors)
+    return Catalogue(settings, martyrs, events=events, honors=honors,
+                     facilities=facilities, memorial_work=memorial_work)

@@ -37,6 +37,14 @@ DEFAULT_EVENT_TYPES = ["清明祭英烈", "烈士纪念日", "五进", "走访�
 DEFAULT_OUTREACH_TARGETS = ["进机关", "进校园", "进企业", "进社区", "进军营"]
 # Days the calendar marks every year besides 清明 (computed per year: it is a solar term).
 DEFAULT_FIXED_DAYS = [{"name": "烈士纪念日", "month_day": "09-30", "since": 2014}]
+# Memorial facilities (烈士纪念设施): the kinds in official rules, and Chongqing's
+# protection levels; below district level a facility is 零散 (scattered).
+DEFAULT_FACILITY_TYPES = ["烈士陵园", "烈士墓", "烈士骨灰堂", "烈士英名墙", "纪念堂馆", "纪念碑亭", "纪念塔祠",
+                          "纪念塑像", "纪念广场"]
+DEFAULT_FACILITY_LEVELS = ["国家级", "市级", "区县级", "零散"]
+# Photos: a larger image is refused (decompression bombs); web copies in these widths.
+DEFAULT_PHOTO_MAX_PIXELS = 40_000_000
+DEFAULT_PHOTO_WIDTHS = [480, 960, 1600]
 
 
 class PeriodConfig(Config):
@@ -50,6 +58,10 @@ class RecordsConfig(Config):
     data_root = c.Optional(c.Type(str))
     periods = c.ListOfItems(c.SubConfig(PeriodConfig), default=[])
     genders = c.ListOfItems(c.Type(str), default=[])
+    facility_types = c.ListOfItems(c.Type(str), default=[])
+    facility_levels = c.ListOfItems(c.Type(str), default=[])
+    photo_max_pixels = c.Type(int, default=DEFAULT_PHOTO_MAX_PIXELS)
+    photo_widths = c.ListOfItems(c.Type(int), default=[])
 
 
 class FixedDayConfig(Config):
@@ -111,10 +123,23 @@ class Settings:
     events: EventSettings = EventSettings()
     # The whole `extra:` mapping, for record kinds with settings of their own (extra.honors).
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    facility_types: tuple[str, ...] = tuple(DEFAULT_FACILITY_TYPES)
+    facility_levels: tuple[str, ...] = tuple(DEFAULT_FACILITY_LEVELS)
+    photo_max_pixels: int = DEFAULT_PHOTO_MAX_PIXELS
+    photo_widths: tuple[int, ...] = tuple(DEFAULT_PHOTO_WIDTHS)
 
     @property
     def martyrs_dir(self) -> Path:
         return self.root / "martyrs"
+
+    @property
+    def memorials_dir(self) -> Path:
+        return self.martyrs_dir / "memorials"
+
+    @property
+    def cache_dir(self) -> Path:
+        """Derived files kept between builds (web copies of photos, QR codes); never committed."""
+        return self.root / ".cache"
 
     @property
     def honors_dir(self) -> Path:
@@ -131,6 +156,8 @@ class Settings:
             "genders": list(self.genders),
             "event_types": list(self.events.types),
             "outreach_targets": [*self.events.outreach_targets, "不详"],
+            "facility_types": list(self.facility_types),
+            "facility_levels": list(self.facility_levels),
         }
         return lists[name]
 
@@ -149,6 +176,8 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
     failed, _warnings = raw.validate()
     if failed:
         raise SettingsError("; ".join(f"extra.records.{key}: {error}" for key, error in failed))
+    if raw.photo_max_pixels <= 0 or any(width <= 0 for width in raw.photo_widths):
+        raise SettingsError("extra.records.photo_max_pixels / photo_widths: must be positive numbers")
     root = Path(raw.data_root) if raw.data_root else config_dir
     if not root.is_absolute():
         root = config_dir / root
@@ -167,6 +196,10 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
         genders=tuple(raw.genders or DEFAULT_GENDERS),
         events=event_settings_from(extra),
         extra=dict(extra or {}),
+        facility_types=tuple(raw.facility_types or DEFAULT_FACILITY_TYPES),
+        facility_levels=tuple(raw.facility_levels or DEFAULT_FACILITY_LEVELS),
+        photo_max_pixels=raw.photo_max_pixels,
+        photo_widths=tuple(sorted(set(raw.photo_widths or DEFAULT_PHOTO_WIDTHS))),
     )
 
 

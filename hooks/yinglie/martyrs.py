@@ -15,6 +15,7 @@ from .dates import FuzzyDate
 from .errors import Problems
 from .guard import guard_record
 from .messages import Text
+from .photos import PHOTO, WebPhoto, web_photos
 from .schema import Checker, Field, Schema
 from .yamlsource import Located, load_yaml
 
@@ -30,6 +31,20 @@ SOURCE = Schema(
         Field("url", "text", Text("网址", "web address"), max_length=500),
     ),
     title="资料来源 / Source",
+)
+
+# A move of a grave (迁葬), usually of a scattered grave into a cemetery. Used by
+# martyr records (the martyr's own grave) and facility records (graves moved in).
+RELOCATION = Schema(
+    "relocation",
+    (
+        Field("from", "text", Text("迁出地", "moved from"), required=True, max_length=200),
+        Field("to", "text", Text("迁入地", "moved to"), required=True, max_length=200),
+        Field("date", "date", Text("迁葬时间", "date"), required=True),
+        Field("approved_by", "text", Text("批准单位", "approved by"), required=True, max_length=200),
+        Field("note", "text", Text("说明", "note"), max_length=500),
+    ),
+    title="迁葬记录 / Relocation",
 )
 
 MARTYR = Schema(
@@ -58,6 +73,10 @@ MARTYR = Schema(
         Field("deeds", "markdown", Text("生平事迹", "deeds")),
         Field("sources", "records", Text("资料来源", "sources"), required=True, schema=SOURCE, min_items=1),
         Field("tags", "text_list", Text("标签", "tags")),
+        Field("resting_facility", "text", Text("安息的纪念设施", "resting facility"), max_length=80,
+              help="纪念设施记录的编号，即 martyrs/memorials/ 下的文件名（不含 .yml）"),
+        Field("relocations", "records", Text("迁葬记录", "relocations"), schema=RELOCATION),
+        Field("photos", "records", Text("照片", "photos"), schema=PHOTO, public=False),
     ),
     title="烈士记录 / Martyr record",
 )
@@ -71,6 +90,7 @@ class Martyr:
     path: Path
     values: dict
     lines: dict = field(repr=False, default_factory=dict)
+    web_photos: list[WebPhoto] = field(repr=False, default_factory=list)
 
     def __getattr__(self, name):
         try:
@@ -115,12 +135,13 @@ def load_martyr(path: Path, settings: Settings, problems: Problems) -> Martyr | 
     guard_record(raw, path, problems)  # no ID, phone, email or unit designation in any field
     check = Checker(path, problems, settings.choices)
     values = MARTYR.validate(raw, check)
+    photos = web_photos(raw, check, settings)
     if values is None:
         return None
     _check_between_fields(values, raw, settings, check)
     if not RECORD_ID.match(record_id):
         return None
-    return Martyr(record_id, path, values, dict(raw.key_lines))
+    return Martyr(record_id, path, values, dict(raw.key_lines), photos)
 
 
 def _check_between_fields(values: dict, raw: Located, settings: Settings, check: Checker) -> None:

@@ -86,6 +86,41 @@ CATALOGUE: dict[str, Text] = {
     "count_detail_without_count": Text(
         "写了单位或“余”，却没有写 count", "a unit or 余 is given, but no count"
     ),
+    # Memorial facilities, photos, QR codes
+    "unknown_facility": Text(
+        "没有编号为“{value}”的纪念设施记录（应为 martyrs/memorials/{value}.yml）{hint}",
+        'no memorial facility record "{value}" (expected martyrs/memorials/{value}.yml){hint}',
+    ),
+    "bad_coordinates": Text(
+        "“{value}”不是有效坐标：应写“纬度, 经度”，如 29.28, 106.25",
+        '"{value}" is not a position: write "latitude, longitude", e.g. 29.28, 106.25',
+    ),
+    "year_not_file_name": Text(
+        "年份 {year} 与文件名“{name}”不一致（应为 {year}.yml）",
+        "year {year} does not match the file name \"{name}\" (expected {year}.yml)",
+    ),
+    "photo_outside": Text(
+        "照片路径“{value}”超出了记录文件夹 martyrs/（照片应放在记录旁，如 photos/照片.jpg）",
+        'photo path "{value}" leaves the records folder martyrs/ (keep photos beside the record, e.g. photos/x.jpg)',
+    ),
+    "photo_missing": Text("找不到照片文件“{value}”", 'photo file "{value}" not found'),
+    "photo_not_image": Text(
+        "“{value}”不是可用的图片（支持 JPEG、PNG、WebP）：{detail}",
+        '"{value}" is not a usable image (JPEG, PNG or WebP): {detail}',
+    ),
+    "unknown_format": Text("无法识别的文件格式", "unrecognised file format"),
+    "photo_too_large": Text(
+        "照片“{value}”有 {pixels} 像素，超过上限 {limit} 像素，请缩小后再提交",
+        'photo "{value}" has {pixels} pixels, over the limit of {limit}: make it smaller',
+    ),
+    "alt_not_chinese": Text(
+        "照片说明应为中文，向看不到照片的读者描述照片内容",
+        "alt text must be in Chinese, describing the photo for readers who cannot see it",
+    ),
+    "no_site_url": Text(
+        "mkdocs.yml 未设置 site_url（网站正式网址，含子路径），无法生成二维码",
+        "site_url is not set in mkdocs.yml (the site's public address, sub-path included): QR codes need it",
+    ),
     "config_bad": Text("配置项有误：{detail}", "configuration error: {detail}"),
     # Publication guard (guard.py): details that must never reach the site.
     "guard_id_number": Text(

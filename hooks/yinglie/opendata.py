@@ -14,12 +14,15 @@ from .events import EVENT, Event
 from .feeds import QINGMING_YEARS, qingming
 from .honorsite import HONORS_JSON, honors_json
 from .martyrs import MARTYR, Martyr
+from .memorials import FACILITY
+from .memorialwork import WORK_YEAR
 
 MARTYRS_JSON = "data/martyrs.json"
 EVENTS_JSON = "data/events.json"
 # What the home page's 今日纪念 reads in the visitor's browser, so that a static
 # site shows today's anniversaries every day without being rebuilt.
 ON_THIS_DAY = "data/on-this-day/{month:02d}.json"
+MEMORIALS_JSON = "data/memorials.json"
 
 
 def _public_value(value):
@@ -111,11 +114,25 @@ def _dump(document: dict, compact: bool = False) -> str:
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
+def memorials_json(catalogue: Catalogue) -> str:
+    """Facilities with who rests there (martyr ids), and the yearly district figures."""
+    facilities = [
+        {**{spec.name: _public_value(f.values[spec.name]) for spec in FACILITY.fields if spec.public},
+         "id": f.id, "url": f.url, "residents": [m.id for m in catalogue.residents(f.id)]}
+        for f in catalogue.facilities_by_name
+    ]
+    work = [{**{spec.name: _public_value(w.values[spec.name]) for spec in WORK_YEAR.fields}, "url": w.url}
+            for w in catalogue.memorial_work]
+    document = {"count": len(facilities), "facilities": facilities, "memorial_work": work}
+    return _dump(document)
+
+
 def data_files(catalogue: Catalogue) -> dict[str, str]:
     """Every open-data file of the site: address -> content."""
     return {
         MARTYRS_JSON: martyrs_json(catalogue),
         EVENTS_JSON: events_json(catalogue),
         HONORS_JSON: honors_json(catalogue),
+        MEMORIALS_JSON: memorials_json(catalogue),
         **on_this_day_files(catalogue),
     }

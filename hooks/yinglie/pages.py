@@ -43,8 +43,9 @@ def site_pages(catalogue: Catalogue) -> list[SitePage]:
     """Every generated page of the site, by record kind; refuses two at one address."""
     from .eventpages import event_pages  # imported here: these modules build on SitePage
     from .honorsite import honor_pages
+    from .memorialpages import memorial_pages
 
-    pages = [*martyr_pages(catalogue), *event_pages(catalogue), *honor_pages(catalogue)]
+    pages = [*martyr_pages(catalogue), *event_pages(catalogue), *honor_pages(catalogue), *memorial_pages(catalogue)]
     _refuse_duplicates(pages, catalogue)
     return pages
 

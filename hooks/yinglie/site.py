@@ -15,8 +15,11 @@ from .catalogue import Catalogue, load_catalogue
 from .config import SettingsError, settings_from
 from .errors import RecordsInvalid
 from .feeds import feed_files
+from .messages import render
 from .opendata import data_files
 from .pages import SitePage, site_pages
+from .plaques import plaque_files
+from .qrcodes import qr_files
 from .sanitise import sanitise_html
 
 
@@ -37,6 +40,8 @@ class SiteBuild:
             self.pages = {page.src_uri: page for page in site_pages(self.catalogue)}
         except (SettingsError, RecordsInvalid) as error:
             raise BuildRefused(str(error)) from None
+        if not config.site_url:  # QR codes hold absolute addresses
+            raise BuildRefused(render("no_site_url", {}, self.catalogue.settings.language))
 
     def add_files(self, files: Files, config) -> None:
         for page in self.pages.values():
@@ -50,6 +55,14 @@ class SiteBuild:
         subscriptions = feed_files(self.catalogue, config.site_name, config.site_url or "")
         for address, content in {**data_files(self.catalogue), **subscriptions}.items():
             files.append(File.generated(config, address, content=content))
+        for address, content in plaque_files(self.catalogue, config).items():
+            files.append(File.generated(config, address, content=content))
+        for address, content in qr_files(self.catalogue, config.site_url).items():
+            files.append(File.generated(config, address, content=content))
+        # Web copies of photos, read from the image cache (one file may serve several records).
+        photo_copies = {address: path for photo in self.catalogue.web_photos for address, path in photo.files().items()}
+        for address, path in photo_copies.items():
+            files.append(File.generated(config, address, abs_src_path=str(path)))
 
     def page_content(self, html: str, page) -> str:
         site_page = self.pages.get(page.file.src_uri)

@@ -1,0 +1,52 @@
+"""Pages for memorial facilities and the yearly memorial work.
+
+- `memorials/`                 facilities grouped by protection level, then type
+- `memorials/<id>/`            one facility, with the martyrs who rest there
+- `memorials/work/<year>/`     the district's figures for a year, with their source
+
+The printable plaque sheets are files, not pages: see plaques.py.
+"""
+
+from __future__ import annotations
+
+import html
+
+from .catalogue import Catalogue
+from .memorials import yuan
+from .pages import SitePage
+
+MEMORIALS_INDEX = "memorials/index.md"
+
+
+def memorial_pages(catalogue: Catalogue) -> list[SitePage]:
+    pages = [
+        SitePage(MEMORIALS_INDEX, "纪念设施", "memorials.html", context={"groups": facility_groups(catalogue)}),
+    ]
+    for facility in catalogue.facilities_by_name:
+        residents = catalogue.residents(facility.id)
+        title = html.escape(facility.display_name)  # titles are printed unescaped
+        pages.append(
+            SitePage(f"{facility.url}index.md", title, "memorial.html", body=facility.description,
+                     context={"facility": facility, "residents": residents, "yuan": yuan},
+                     edit_path=facility.path, untrusted=True)
+        )
+    for year in catalogue.memorial_work:
+        pages.append(
+            SitePage(f"{year.url}index.md", f"{year.year}年{html.escape(year.area)}烈士纪念设施工作",
+                     "memorial-work.html", context={"work": year}, edit_path=year.path)
+        )
+    return pages
+
+
+def facility_groups(catalogue: Catalogue) -> list[tuple[str, list[tuple[str, list]]]]:
+    """[(level, [(type, facilities)])] in the configured orders; empty groups left out."""
+    settings = catalogue.settings
+    grouped: dict[tuple[str, str], list] = {}
+    for facility in catalogue.facilities_by_name:
+        grouped.setdefault((facility.level, facility.type), []).append(facility)
+    groups = []
+    for level in settings.facility_levels:
+        by_type = [(kind, grouped[level, kind]) for kind in settings.facility_types if (level, kind) in grouped]
+        if by_type:
+            groups.append((level, by_type))
+    return groups

@@ -1,0 +1,156 @@
+"""Memorial facility records (烈士纪念设施): schema, loading, and links from martyrs.
+
+One YAML file per facility, `martyrs/memorials/<id>.yml`; the file name is the
+page address (`memorials/<id>/`). A martyr record names the facility where the
+martyr rests (`resting_facility: <id>`); the facility page lists its residents
+from those records, so the list is never typed twice. A name that matches no
+facility is a problem of the martyr record.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Settings
+from .errors import Problems
+from .martyrs import RECORD_ID, RELOCATION, SOURCE, Martyr
+from .messages import NO_HINT, Text, phrase
+from .photos import PHOTO, WebPhoto, web_photos
+from .schema import Checker, Field, Schema
+from .yamlsource import Located, load_yaml
+
+REPAIR = Schema(
+    "repair",
+    (
+        Field("year", "date", Text("维修时间", "year"), required=True, help="如 2022 或 2022-05"),
+        Field("amount_yuan", "integer", Text("投入金额（元）", "amount (yuan)"), help="整数，单位元，如 4740000"),
+        Field("description", "text", Text("维修内容", "work done"), max_length=500),
+    ),
+    title="维修记录 / Repair",
+)
+
+FACILITY = Schema(
+    "facility",
+    (
+        Field("name", "text", Text("设施名称", "name"), required=True, max_length=100),
+        Field("type", "choice", Text("设施类型", "type"), required=True, choices="facility_types"),
+        Field("level", "choice", Text("保护级别", "protection level"), required=True, choices="facility_levels"),
+        Field("address", "text", Text("地址", "address"), max_length=200, help="对外公开的地址"),
+        Field("coordinates", "text", Text("坐标", "coordinates"), max_length=60,
+              help="纬度, 经度，如 29.28, 106.25"),
+        Field("built", "date", Text("建成时间", "built")),
+        Field("opening", "text", Text("开放信息", "opening"), max_length=300, help="开放时间与参观须知"),
+        Field("summary", "text", Text("简介", "summary"), max_length=200, help="一句话简介，也印在纪念牌上"),
+        Field("description", "markdown", Text("详细介绍", "description")),
+        Field("repairs", "records", Text("维修记录", "repairs"), schema=REPAIR),
+        Field("relocations", "records", Text("迁葬记录", "relocations"), schema=RELOCATION),
+        Field("photos", "records", Text("照片", "photos"), schema=PHOTO, public=False),
+        Field("sources", "records", Text("资料来源", "sources"), schema=SOURCE),
+    ),
+    title="纪念设施记录 / Memorial facility record",
+)
+
+COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,，]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+
+
+@dataclass
+class Facility:
+    """A validated facility record. `values` holds every schema field, defaults filled."""
+
+    id: str
+    path: Path
+    values: dict
+    lines: dict = field(repr=False, default_factory=dict)
+    web_photos: list[WebPhoto] = field(repr=False, default_factory=list)
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def display_name(self) -> str:
+        return self.values["name"]
+
+    @property
+    def url(self) -> str:
+        return f"memorials/{self.id}/"
+
+    @property
+    def position(self) -> tuple[float, float] | None:
+        match = COORDINATES.match(self.values["coordinates"] or "")
+        return (float(match[1]), float(match[2])) if match else None
+
+
+def load_facilities(settings: Settings, problems: Problems) -> list[Facility]:
+    """Read and check every `martyrs/memorials/*.yml` (sub-folders are not records)."""
+    facilities = []
+    for path in sorted(settings.memorials_dir.glob("*.yml")):
+        facility = load_facility(path, settings, problems)
+        if facility is not None:
+            facilities.append(facility)
+    return facilities
+
+
+def load_facility(path: Path, settings: Settings, problems: Problems) -> Facility | None:
+    record_id = path.stem
+    if not RECORD_ID.match(record_id):
+        problems.add(path, 1, "-", "bad_id", name=path.name)
+    raw = load_yaml(path, problems)
+    if raw is None:
+        return None
+    if not isinstance(raw, Located):
+        problems.add(path, 1, "-", "not_mapping")
+        return None
+    check = Checker(path, problems, settings.choices)
+    values = FACILITY.validate(raw, check)
+    photos = web_photos(raw, check, settings)
+    if values is None:
+        return None
+    position = values["coordinates"]
+    if position and not _valid_position(position):
+        problems.add(path, raw.line_of("coordinates"), "coordinates", "bad_coordinates", value=position)
+        return None
+    if not RECORD_ID.match(record_id):
+        return None
+    return Facility(record_id, path, values, dict(raw.key_lines), photos)
+
+
+def _valid_position(text: str) -> bool:
+    match = COORDINATES.match(text)
+    return bool(match) and -90 <= float(match[1]) <= 90 and -180 <= float(match[2]) <= 180
+
+
+def check_resting_places(martyrs: list[Martyr], facilities: list[Facility], problems: Problems) -> None:
+    """Every `resting_facility` must name a facility record."""
+    known = sorted(f.id for f in facilities)
+    for martyr in martyrs:
+        named = martyr.resting_facility
+        if named and named not in known:
+            close = difflib.get_close_matches(named, known, n=1, cutoff=0.6)
+            hint = phrase("did_you_mean", name=close[0]) if close else NO_HINT
+            line = martyr.lines.get("resting_facility", 1)
+            problems.add(martyr.path, line, "resting_facility", "unknown_facility", value=named, hint=hint)
+
+
+def residents_by_facility(martyrs_in_order: list[Martyr]) -> dict[str, list[Martyr]]:
+    """Facility id -> the martyrs resting there, in the order given."""
+    residents: dict[str, list[Martyr]] = {}
+    for martyr in martyrs_in_order:
+        if martyr.resting_facility:
+            residents.setdefault(martyr.resting_facility, []).append(martyr)
+    return residents
+
+
+def yuan(amount: int | None) -> str:
+    """An amount in yuan as Chinese reports write it: 4740000 -> 474万元."""
+    if amount is None:
+        return ""
+    if amount >= 10000:
+        wan = f"{amount / 10000:.4f}".rstrip("0").rstrip(".")
+        return f"{wan}万元"
+    return f"{amount}元"

@@ -1,0 +1,74 @@
+"""A year's memorial work in the whole district (维修、迁葬、投入), from a data file.
+
+Annual reviews give district totals without naming each facility, e.g. "投入专项资金
+474万元，维修烈士纪念设施18处，迁葬零散烈士墓12座". Such figures are kept as they
+were published, one file per year: `martyrs/memorials/work/<year>.yml`, with the
+source cited like a martyr record's. They are never spread over invented facilities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Settings
+from .errors import Problems
+from .martyrs import SOURCE
+from .memorials import yuan
+from .messages import Text
+from .schema import Checker, Field, Schema
+from .yamlsource import Located, load_yaml
+
+WORK_YEAR = Schema(
+    "memorial_work",
+    (
+        Field("year", "integer", Text("年份", "year"), required=True),
+        Field("area", "text", Text("范围", "area"), required=True, max_length=60, help="如 江津区"),
+        Field("funds_yuan", "integer", Text("投入资金（元）", "funds (yuan)"), help="整数，单位元，如 4740000"),
+        Field("facilities_repaired", "integer", Text("维修纪念设施（处）", "facilities repaired")),
+        Field("graves_relocated", "integer", Text("迁葬零散烈士墓（座）", "scattered graves relocated")),
+        Field("summary", "text", Text("概述", "summary"), max_length=300),
+        Field("sources", "records", Text("资料来源", "sources"), required=True, schema=SOURCE, min_items=1),
+    ),
+    title="年度纪念设施工作 / A year's memorial work",
+)
+
+
+@dataclass
+class WorkYear:
+    path: Path
+    values: dict
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def url(self) -> str:
+        return f"memorials/work/{self.values['year']}/"
+
+    @property
+    def funds(self) -> str:
+        return yuan(self.values["funds_yuan"])
+
+
+def load_work_years(settings: Settings, problems: Problems) -> list[WorkYear]:
+    """Read `martyrs/memorials/work/*.yml`, newest year first."""
+    years = []
+    for path in sorted((settings.memorials_dir / "work").glob("*.yml")):
+        raw = load_yaml(path, problems)
+        if raw is None:
+            continue
+        if not isinstance(raw, Located):
+            problems.add(path, 1, "-", "not_mapping")
+            continue
+        values = WORK_YEAR.validate(raw, Checker(path, problems, settings.choices))
+        if values is None:
+            continue
+        if str(values["year"]) != path.stem:
+            problems.add(path, raw.line_of("year"), "year", "year_not_file_name", year=values["year"], name=path.name)
+            continue
+        years.append(WorkYear(path, values))
+    return sorted(years, key=lambda y: -y.year)
