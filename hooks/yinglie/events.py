@@ -16,7 +16,7 @@ from .errors import Problems
 from .guard import guard_record
 from .martyrs import RECORD_ID, SOURCE
 from .messages import Text
-from .schema import Checker, Field, Schema
+from .schema import Checker, Field, FieldsAsAttributes, Schema
 from .yamlsource import Located, load_yaml
 
 UNKNOWN_TARGET = "不详"
@@ -49,19 +49,13 @@ EVENT = Schema(
 
 
 @dataclass
-class Event:
+class Event(FieldsAsAttributes):
     """A validated event record. `values` holds every schema field, defaults filled."""
 
     id: str
     path: Path
     values: dict
     lines: dict = field(repr=False, default_factory=dict)
-
-    def __getattr__(self, name):
-        try:
-            return self.__dict__["values"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     @property
     def url(self) -> str:

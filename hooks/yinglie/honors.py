@@ -27,7 +27,7 @@ from .config import Settings, SettingsError
 from .errors import Problem, Problems
 from .guard import guard_record
 from .messages import TYPE_NAMES, Text, render
-from .schema import Checker, Field, Schema, type_name
+from .schema import Checker, Field, FieldsAsAttributes, Schema, type_name
 from .yamlsource import Located, LocatedList, load_yaml
 
 log = logging.getLogger("mkdocs.plugins.yinglie.honors")
@@ -122,7 +122,7 @@ TOTALS = Schema(
 
 
 @dataclass
-class Notice:
+class Notice(FieldsAsAttributes):
     """A validated notice. `values` holds every schema field, defaults filled."""
 
     path: Path
@@ -130,12 +130,6 @@ class Notice:
     values: dict
     consent_stated: bool = False  # the record has a `consent:` line (true or false)
     sort_keys: NameKeys = field(default=None, repr=False)
-
-    def __getattr__(self, name):
-        try:
-            return self.__dict__["values"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     @property
     def display(self) -> str:

@@ -16,7 +16,7 @@ from .errors import Problems
 from .guard import guard_record
 from .messages import Text
 from .photos import PHOTO, WebPhoto, web_photos
-from .schema import Checker, Field, Schema
+from .schema import Checker, Field, FieldsAsAttributes, Schema
 from .yamlsource import Located, load_yaml
 
 RECORD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -83,7 +83,7 @@ MARTYR = Schema(
 
 
 @dataclass
-class Martyr:
+class Martyr(FieldsAsAttributes):
     """A validated martyr record. `values` holds every schema field, defaults filled."""
 
     id: str
@@ -91,12 +91,6 @@ class Martyr:
     values: dict
     lines: dict = field(repr=False, default_factory=dict)
     web_photos: list[WebPhoto] = field(repr=False, default_factory=list)
-
-    def __getattr__(self, name):
-        try:
-            return self.__dict__["values"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     @property
     def unnamed(self) -> bool:

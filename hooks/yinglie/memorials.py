@@ -19,7 +19,7 @@ from .errors import Problems
 from .martyrs import RECORD_ID, RELOCATION, SOURCE, Martyr
 from .messages import NO_HINT, Text, phrase
 from .photos import PHOTO, WebPhoto, web_photos
-from .schema import Checker, Field, Schema
+from .schema import Checker, Field, FieldsAsAttributes, Schema
 from .yamlsource import Located, load_yaml
 
 REPAIR = Schema(
@@ -57,7 +57,7 @@ COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,，]\s*(-?\d{1,3}(?:\.\
 
 
 @dataclass
-class Facility:
+class Facility(FieldsAsAttributes):
     """A validated facility record. `values` holds every schema field, defaults filled."""
 
     id: str
@@ -65,12 +65,6 @@ class Facility:
     values: dict
     lines: dict = field(repr=False, default_factory=dict)
     web_photos: list[WebPhoto] = field(repr=False, default_factory=list)
-
-    def __getattr__(self, name):
-        try:
-            return self.__dict__["values"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     @property
     def display_name(self) -> str:

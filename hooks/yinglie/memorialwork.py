@@ -16,7 +16,7 @@ from .errors import Problems
 from .martyrs import SOURCE
 from .memorials import yuan
 from .messages import Text
-from .schema import Checker, Field, Schema
+from .schema import Checker, Field, FieldsAsAttributes, Schema
 from .yamlsource import Located, load_yaml
 
 WORK_YEAR = Schema(
@@ -35,15 +35,9 @@ WORK_YEAR = Schema(
 
 
 @dataclass
-class WorkYear:
+class WorkYear(FieldsAsAttributes):
     path: Path
     values: dict
-
-    def __getattr__(self, name):
-        try:
-            return self.__dict__["values"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     @property
     def url(self) -> str:

@@ -59,6 +59,17 @@ class Field:
     help: str = ""
 
 
+class FieldsAsAttributes:
+    """For record classes that keep their checked fields in `values`: lets code and
+    templates read `martyr.name` instead of `martyr.values["name"]`."""
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 @dataclass
 class Checker:
     """Everything a check needs to report a problem at the right place."""
