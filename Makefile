@@ -6,7 +6,7 @@ READY  := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build check serve test bench bench-large clean
+.PHONY: build check serve test bench bench-large clean linkcheck
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -21,6 +21,10 @@ check: $(READY)
 
 serve: $(READY)
 	$(PYTHON) -m mkdocs serve --livereload
+
+# Every internal link and asset of the built site resolves, at the path of site_url.
+linkcheck: build
+	$(PYTHON) -m yinglie.linkcheck
 
 test: $(READY)
 	$(PYTHON) -m pytest -q tests
