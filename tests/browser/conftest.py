@@ -138,9 +138,19 @@ def sub_path_site(tmp_path_factory) -> Path:
     return project.site
 
 
-@pytest.fixture(scope="session", params=["root", "sub-path"])
-def site_url(request, browser, root_site, sub_path_site):
-    """The base URL of the served demo site, once at the root and once under SUB_PATH."""
-    folder, mount = (root_site, "/") if request.param == "root" else (sub_path_site, SUB_PATH)
-    with serve(folder, mount) as url:
+@pytest.fixture(scope="session")
+def root_url(browser, root_site):
+    with serve(root_site, "/") as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def sub_path_url(browser, sub_path_site):
+    with serve(sub_path_site, SUB_PATH) as url:
+        yield url
+
+
+@pytest.fixture(params=["root", "sub-path"])
+def site_url(request):
+    """The base URL of the served demo site, once at the root and once under SUB_PATH."""
+    return request.getfixturevalue("root_url" if request.param == "root" else "sub_path_url")

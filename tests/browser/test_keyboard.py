@@ -11,10 +11,8 @@ from browser.pages import PAGE_KINDS
 
 @pytest.mark.parametrize("kind", PAGE_KINDS, ids=[k.name for k in PAGE_KINDS])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_tab_reaches_every_control_with_a_visible_focus(open_page, site_url, kind, viewport):
-    if "/zt/" not in site_url:
-        pytest.skip("keyboard walk once, under the sub-path mount")
-    page, _ = open_page(site_url + kind.path, viewport=viewport)
+def test_tab_reaches_every_control_with_a_visible_focus(open_page, sub_path_url, kind, viewport):
+    page, _ = open_page(sub_path_url + kind.path, viewport=viewport)
     controls = keyboard.controls(page)
     reached = keyboard.walk(page, limit=len(controls) * 2 + 20)
     reached_ids = {item["id"] for item in reached if item["id"] is not None}
