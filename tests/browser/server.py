@@ -30,6 +30,19 @@ class _MountedHandler(SimpleHTTPRequestHandler):
         self.send_error(404, "No index.html here")
         return None
 
+    def send_error(self, code, message=None, explain=None):
+        """Answer a missing page with the site's 404.html, as a web server set up for it does."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format, *args):  # keep test output quiet
         pass
 

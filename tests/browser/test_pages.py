@@ -41,3 +41,15 @@ def test_screenshot(open_page, sub_path_url, kind, viewport):
     # Nothing wider than the screen: no sideways scrolling on a phone.
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     visit.assert_clean()
+
+
+def test_missing_page_shows_the_styled_404_page_at_any_depth(open_page, site_url):
+    """404.html is served at whatever address was missing, so its links must not be relative."""
+    page, visit = open_page(site_url + "martyrs/no-such-record/deeper/")
+    assert "404" in page.inner_text("main")
+    assert page.locator("header.md-header").is_visible()
+    # The stylesheet loaded: the header has the memorial colour, not the browser default.
+    assert page.evaluate("getComputedStyle(document.querySelector('header.md-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert visit.outside_requests == [] and visit.console_errors == [
+        "Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    assert visit.failed_requests == [f"404 {site_url}martyrs/no-such-record/deeper/"]
