@@ -48,17 +48,17 @@ class _PageParser(HTMLParser):
         self.base: str | None = None
 
     def handle_starttag(self, tag, attrs):
+        # <link rel=preconnect> names a host, not a file.
+        hint_only = tag == "link" and {"preconnect", "dns-prefetch"} & set((dict(attrs).get("rel") or "").split())
         for name, value in attrs:
             if value is None:
                 continue
-            if name in ("id", "name") and (name == "id" or tag == "a"):
+            if name == "id" or (name == "name" and tag == "a"):
                 self.ids.add(value)
             elif tag == "base" and name == "href":
                 self.base = value
-            elif name in LINK_ATTRIBUTES:
-                if not (tag == "link" and ("preconnect" in dict(attrs).get("rel", "") or
-                                           "dns-prefetch" in dict(attrs).get("rel", ""))):
-                    self.links.append(value)
+            elif name in LINK_ATTRIBUTES and not hint_only:
+                self.links.append(value)
             elif name == "srcset":
                 self.links.extend(part.strip().split(" ")[0] for part in value.split(",") if part.strip())
             elif name == "style":
@@ -80,12 +80,13 @@ class LinkChecker:
         self.mount = mount
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.origin = f"https://{LOCAL_HOST}"
+        self._files: dict[str, Path | None] = {}
 
     def check(self) -> list[BrokenLink]:
         broken: set[BrokenLink] = set()
         for path in sorted(self.site_dir.rglob("*")):
             if path.suffix in (".html", ".htm"):
-                page = self._page(path)
+                page = _parse(path)
                 base = urljoin(self._address(path), page.base) if page.base else self._address(path)
                 for link in page.links:
                     broken.update(self._check_link(path, base, link))
@@ -122,10 +123,16 @@ class LinkChecker:
             yield BrokenLink(page, link, "no such file in the site")
             return
         fragment = unquote(url.fragment)
-        if fragment and target.suffix == ".html" and fragment not in self._page(target).ids:
+        if fragment and target.suffix == ".html" and fragment not in _parse(target).ids:
             yield BrokenLink(page, link, f"no element with id “{fragment}” on the target page")
 
     def _file_for(self, relative: str) -> Path | None:
+        # Every page links the same assets: look each target up once.
+        if relative not in self._files:
+            self._files[relative] = self._find_file(relative)
+        return self._files[relative]
+
+    def _find_file(self, relative: str) -> Path | None:
         if ".." in PurePosixPath(relative).parts:
             return None
         candidate = self.site_dir / relative
@@ -134,9 +141,6 @@ class LinkChecker:
         elif candidate.is_dir():
             candidate = candidate / "index.html"
         return candidate if candidate.is_file() else None
-
-    def _page(self, path: Path) -> _Page:
-        return _parse(path)
 
 
 @cache
