@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser import axe
-from browser.conftest import PHONE, SCREENSHOTS
+from browser.conftest import DESKTOP, PHONE, SCREENSHOTS
 from browser.pages import PAGE_KINDS
 
 # The computed look of the first paragraph of body text, and the colour behind it.
@@ -85,16 +85,18 @@ def test_switches_change_the_page_and_hold_on_the_next_page(open_page, site_url)
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS, ids=[k.name for k in PAGE_KINDS])
-@pytest.mark.parametrize("modes", [["大字"], ["高对比度"], ["大字", "高对比度"]],
-                         ids=["large", "contrast", "large-contrast"])
-def test_every_mode_passes_accessibility_checks(open_page, sub_path_url, kind, modes):
-    page, visit = open_page(sub_path_url + kind.path, viewport=PHONE)
+@pytest.mark.parametrize("modes, viewport", [
+    (["大字"], PHONE), (["高对比度"], PHONE), (["大字", "高对比度"], PHONE), (["大字", "高对比度"], DESKTOP),
+], ids=["large-phone", "contrast-phone", "large-contrast-phone", "large-contrast-desktop"])
+def test_every_mode_passes_accessibility_checks(open_page, sub_path_url, kind, modes, viewport):
+    page, visit = open_page(sub_path_url + kind.path, viewport=viewport)
     for label in modes:
         switch(page, label)
     found = axe.blocking(axe.violations(page))
     assert found == [], axe.describe(found)
     # No sideways scrolling even with large text on a phone.
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{kind.name}-{PHONE['width']}-{'-'.join(m for m in ['large' if '大字' in modes else '', 'contrast' if '高对比度' in modes else ''] if m)}.png"), full_page=True)
+    names = [name for label, name in (("大字", "large"), ("高对比度", "contrast")) if label in modes]
+    page.screenshot(path=str(SCREENSHOTS / f"{kind.name}-{viewport['width']}-{'-'.join(names)}.png"), full_page=True)
     visit.assert_clean()
