@@ -30,4 +30,4 @@ test: $(READY)
 	$(PYTHON) -m pytest -q tests
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache
+	rm -rf site .site-new-* .site-old-* .pytest_cache test-artifacts

@@ -84,6 +84,23 @@ def test_switches_change_the_page_and_hold_on_the_next_page(open_page, site_url)
     visit.assert_clean()
 
 
+def test_switches_work_from_the_keyboard(open_page, sub_path_url):
+    page, _ = open_page(sub_path_url)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "大字":
+            break
+    else:
+        pytest.fail("Tab never reached the 大字 switch")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.documentElement.getAttribute('data-ml-text')") == "large"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.documentElement.getAttribute('data-ml-contrast')") == "high"
+    button = page.get_by_role("button", name="高对比度", exact=True)  # the tick is not part of its name
+    assert button.get_attribute("aria-pressed") == "true"
+
+
 @pytest.mark.parametrize("kind", PAGE_KINDS, ids=[k.name for k in PAGE_KINDS])
 @pytest.mark.parametrize("modes, viewport", [
     (["大字"], PHONE), (["高对比度"], PHONE), (["大字", "高对比度"], PHONE), (["大字", "高对比度"], DESKTOP),
