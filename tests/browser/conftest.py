@@ -91,20 +91,24 @@ def _watch(context, visit: Visit) -> None:
         if message.type == "error":
             visit.console_errors.append(message.text)
 
+    def failed(request):
+        if request.url not in visit.outside_requests:  # those we blocked are listed already
+            visit.failed_requests.append(f"{request.failure} {request.url}")
+
     context.route("**/*", route)
     context.on("response", response)
-    context.on("requestfailed", lambda request: visit.failed_requests.append(
-        f"{request.failure} {request.url}") if request.url not in visit.outside_requests else None)
+    context.on("requestfailed", failed)
     context.on("console", console)
     context.on("weberror", lambda error: visit.console_errors.append(str(error.error)))
 
 
 @pytest.fixture
 def open_page(browser):
-    """open_page(url, width=...) -> (page, visit); the context is closed after the test."""
+    """open_page(url, viewport=PHONE|DESKTOP) -> (page, visit), in a fresh browser
+    context (no stored reading mode); contexts are closed after the test."""
     contexts = []
 
-    def open_page(url: str, viewport: dict = DESKTOP, storage: dict | None = None):
+    def open_page(url: str, viewport: dict = DESKTOP):
         context = browser.new_context(viewport=viewport, locale="zh-CN",
                                       is_mobile=viewport["width"] < 600, has_touch=viewport["width"] < 600)
         contexts.append(context)
