@@ -54,6 +54,11 @@ def walk(page, limit: int) -> list[dict]:
         focused = page.evaluate(_FOCUSED)
         if focused is None:
             continue
+        if not focused["visible"]:
+            # Some panels (Material's search) slide in when they take the focus:
+            # judge them once the animation is over.
+            page.wait_for_timeout(500)
+            focused = page.evaluate(_FOCUSED) or focused
         key = focused["id"] or focused["tag"] + focused["text"]
         if key in seen:
             break

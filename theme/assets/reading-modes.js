@@ -1,7 +1,7 @@
 /* Reading modes for older visitors: larger text and high contrast.
    Each switch is a toggle button; the choice is stored in localStorage, so it
    holds on every page of the site and offline. The <head> applies it before the
-   page is drawn (partials/reading-modes-head.html); this file wires the buttons. */
+   page is drawn (partials/accessibility-head.html); this file wires the buttons. */
 (function () {
   "use strict";
   var MODES = {
@@ -36,9 +36,6 @@
       });
     });
     bar.hidden = false;
-    // Material's search panel is a dialog without a name; screen readers need one.
-    var search = document.querySelector(".md-search[role=dialog]:not([aria-label])");
-    if (search) search.setAttribute("aria-label", "搜索");
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
