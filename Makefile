@@ -6,7 +6,7 @@ READY  := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build check serve test bench bench-large clean
+.PHONY: build check serve test bench bench-large clean linkcheck
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -22,8 +22,12 @@ check: $(READY)
 serve: $(READY)
 	$(PYTHON) -m mkdocs serve --livereload
 
+# Every internal link and asset of the built site resolves, at the path of site_url.
+linkcheck: build
+	$(PYTHON) -m yinglie.linkcheck
+
 test: $(READY)
 	$(PYTHON) -m pytest -q tests
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache
+	rm -rf site .site-new-* .site-old-* .pytest_cache test-artifacts

@@ -25,6 +25,7 @@ from .config import SettingsError, settings_from
 from .errors import Problems, RecordsInvalid
 from .honors import held_back_lines
 from .martyrs import MARTYR
+from .reproducible import source_date_epoch
 
 
 def check(config_file: Path) -> int:
@@ -49,7 +50,8 @@ def build(config_file: Path, site_dir: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
                "--site-dir", str(staging)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Dates from the commit, not the clock: two builds of one commit are byte-identical.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(config_file.parent)}
     result = subprocess.run(command, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -28,6 +28,10 @@ CATALOGUE: dict[str, Text] = {
     ),
     "yaml_syntax": Text("YAML 格式错误：{detail}", "YAML syntax error: {detail}"),
     "unreadable": Text("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "too_deep": Text("列表或字段嵌套层数过多", "lists or fields are nested too deeply"),
+    "forbidden_character": Text(
+        "含有不可显示的控制字符（{code}），请删除", "holds an invisible control character ({code}); remove it"
+    ),
     "not_mapping": Text(
         "文件内容应为“字段: 值”的列表", "the file must hold fields as `name: value` pairs"
     ),

@@ -10,6 +10,7 @@ silently) and keeps dates as text: a record's dates have their own parser
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -34,8 +35,28 @@ class LocatedList(list):
     item_lines: list
 
 
+# Characters no page may carry: C0/C1 controls (tab and line breaks are fine) and
+# lone surrogates, which cannot even be written as UTF-8. A file cannot hold them
+# raw (PyYAML refuses), but double-quoted escapes such as "\x1b" or "\ud800" can.
+FORBIDDEN_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+class ForbiddenCharacter(Exception):
+    def __init__(self, character: str, line: int):
+        self.character, self.line = character, line
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader without the timestamp resolver, recording lines."""
+
+    def construct_scalar(self, node):
+        """Every scalar (keys too) passes here: refuse the characters above, with their line."""
+        value = super().construct_scalar(node)
+        if isinstance(value, str):
+            found = FORBIDDEN_CHARACTER.search(value)
+            if found:
+                raise ForbiddenCharacter(found.group(), node.start_mark.line + 1)
+        return value
 
 
 # Dates stay text: "1927-03" and "1927-03-05" should be read the same way.
@@ -93,6 +114,8 @@ def load_yaml(path: Path, problems: Problems):
         return document
     except DuplicateKey as error:
         problems.add(path, error.line, error.key, "duplicate_key", first=error.first)
+    except ForbiddenCharacter as error:
+        problems.add(path, error.line, "-", "forbidden_character", code=f"U+{ord(error.character):04X}")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -102,6 +125,8 @@ def load_yaml(path: Path, problems: Problems):
         problems.add(path, line, "-", "yaml_syntax", detail=detail)
     except yaml.YAMLError as error:  # e.g. a reader error on control characters
         problems.add(path, 1, "-", "yaml_syntax", detail=str(error).splitlines()[0])
-    except (RecursionError, ValueError, TypeError, OverflowError) as error:
+    except RecursionError:  # lists or mappings nested thousands deep
+        problems.add(path, 1, "-", "too_deep")
+    except (ValueError, TypeError, OverflowError) as error:
         problems.add(path, 1, "-", "yaml_syntax", detail=type(error).__name__)
     return None
