@@ -1,31 +1,20 @@
 """今日纪念 in a real browser, with the clock set: the home page under a sub-path
 shows the martyr whose death anniversary is "today", and makes sense without JavaScript.
 
-Uses Debian's Chromium through Playwright. Skipped where no Chromium is installed,
-except in CI (CI=true), where a missing browser fails the run.
+Uses the shared browser fixture (tests/browser/conftest.py).
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
 import textwrap
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
+
+from browser.server import serve
 from conftest import copy_project
 
-HOST = "127.0.0.1"
 SUB_PATH = "/zt/yinglie/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
 FIXTURE_MARTYR = textwrap.dedent("""
     name: 测试烈士
     born: 1920-03-05
@@ -37,56 +26,18 @@ FIXTURE_MARTYR = textwrap.dedent("""
 """)
 
 
-@contextmanager
-def serve_under(folder: Path, mount: str):
-    """Serve `folder` at http://127.0.0.1:<free port><mount>; everything else is 404."""
-
-    class Handler(SimpleHTTPRequestHandler):
-        def translate_path(self, path):
-            clean = path.split("?", 1)[0]
-            if not clean.startswith(mount):
-                return str(folder / ".outside")
-            return super().translate_path("/" + clean[len(mount):])
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer((HOST, 0), functools.partial(Handler, directory=str(folder)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}{mount}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
-def chromium():
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but Chromium is not installed", pytrace=False)
-        pytest.skip("no Chromium at /usr/bin/chromium; apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def home_url(tmp_path_factory, chromium):
+def home_url(tmp_path_factory, browser):
     project = copy_project(tmp_path_factory.mktemp("on-this-day") / "project")
     project.write("martyrs/test-martyr.yml", FIXTURE_MARTYR)
     result = project.build(env={"SITE_URL": f"https://www.example.gov.cn{SUB_PATH}"})
     assert result.returncode == 0, result.stdout + result.stderr
-    with serve_under(project.site, SUB_PATH) as url:
+    with serve(project.site, SUB_PATH) as url:
         yield url
 
 
-def open_home(chromium, url: str, now: str, javascript: bool = True):
-    context = chromium.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", java_script_enabled=javascript)
+def open_home(browser, url: str, now: str, javascript: bool = True):
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", java_script_enabled=javascript)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -96,8 +47,8 @@ def open_home(chromium, url: str, now: str, javascript: bool = True):
     return context, page, errors
 
 
-def test_death_anniversary_shows_on_that_day(chromium, home_url):
-    context, page, errors = open_home(chromium, home_url, "2024-11-27T09:00:00+08:00")
+def test_death_anniversary_shows_on_that_day(browser, home_url):
+    context, page, errors = open_home(browser, home_url, "2024-11-27T09:00:00+08:00")
     try:
         today = page.locator("[data-today-list]")
         today.get_by_role("link", name="测试烈士").wait_for(timeout=5000)
@@ -110,8 +61,8 @@ def test_death_anniversary_shows_on_that_day(chromium, home_url):
         context.close()
 
 
-def test_other_days_say_there_is_nothing_today(chromium, home_url):
-    context, page, errors = open_home(chromium, home_url, "2024-11-28T09:00:00+08:00")
+def test_other_days_say_there_is_nothing_today(browser, home_url):
+    context, page, errors = open_home(browser, home_url, "2024-11-28T09:00:00+08:00")
     try:
         today = page.locator("[data-today-list]")
         today.locator("p").nth(1).wait_for(timeout=5000)
@@ -121,9 +72,9 @@ def test_other_days_say_there_is_nothing_today(chromium, home_url):
         context.close()
 
 
-def test_fixed_days_are_named(chromium, home_url):
+def test_fixed_days_are_named(browser, home_url):
     for now, expected in (("2025-09-30T08:00:00+08:00", "烈士纪念日"), ("2026-04-05T08:00:00+08:00", "清明节")):
-        context, page, _ = open_home(chromium, home_url, now)
+        context, page, _ = open_home(browser, home_url, now)
         try:
             date_line = page.locator(".ml-today__date")
             date_line.wait_for(timeout=5000)
@@ -132,8 +83,8 @@ def test_fixed_days_are_named(chromium, home_url):
             context.close()
 
 
-def test_without_javascript_the_section_points_to_the_calendar(chromium, home_url):
-    context, page, _ = open_home(chromium, home_url, "", javascript=False)
+def test_without_javascript_the_section_points_to_the_calendar(browser, home_url):
+    context, page, _ = open_home(browser, home_url, "", javascript=False)
     try:
         section = page.locator("[data-on-this-day]")
         assert section.locator("[data-today-list]").inner_text().strip() == ""
