@@ -11,6 +11,7 @@ import json
 from .catalogue import Catalogue
 from .dates import FuzzyDate
 from .martyrs import MARTYR, Martyr
+from .search import search_files
 
 MARTYRS_JSON = "data/martyrs.json"
 
@@ -45,4 +46,4 @@ def martyrs_json(catalogue: Catalogue) -> str:
 
 def data_files(catalogue: Catalogue) -> dict[str, str]:
     """Every open-data file of the site: address -> content."""
-    return {MARTYRS_JSON: martyrs_json(catalogue)}
+    return {MARTYRS_JSON: martyrs_json(catalogue), **search_files(catalogue)}
