@@ -26,6 +26,10 @@ from yinglie import site  # noqa: E402
 _build = site.SiteBuild()
 
 
+def on_startup(command, dirty):
+    site.start(command, dirty)
+
+
 def on_config(config):
     try:
         _build.load(config)

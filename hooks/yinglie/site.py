@@ -6,6 +6,7 @@ pages by address, and answers the later events from them.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -19,6 +20,18 @@ from .pages import SitePage, site_pages
 from .sanitise import sanitise_html
 
 
+# `mkdocs serve --dirty` (`make serve`) re-renders only pages whose source file is newer
+# than their HTML. MkDocs loads the hook file afresh for every rebuild, so the mode is
+# kept where the reloaded module finds it: this process's environment.
+PREVIEW_ENV = "YINGLIE_DIRTY_PREVIEW"
+PREVIEW_DIR = ".cache/preview"
+
+
+def start(command: str, dirty: bool) -> None:
+    if command == "serve" and dirty:
+        os.environ[PREVIEW_ENV] = "1"
+
+
 class BuildRefused(Exception):
     """The records or settings are wrong; the message lists every problem."""
 
@@ -27,6 +40,7 @@ class SiteBuild:
     def __init__(self):
         self.catalogue: Catalogue | None = None
         self.pages: dict[str, SitePage] = {}
+        self.preview_dir: Path | None = None
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -36,18 +50,36 @@ class SiteBuild:
             self.pages = {page.src_uri: page for page in site_pages(self.catalogue)}
         except (SettingsError, RecordsInvalid) as error:
             raise BuildRefused(str(error)) from None
+        if os.environ.get(PREVIEW_ENV):
+            self.preview_dir = config_dir / PREVIEW_DIR
 
     def add_files(self, files: Files, config) -> None:
         for page in self.pages.values():
             # Generated pages stay out of the nav: every page renders the whole nav,
             # so listing thousands of records there makes the build quadratic.
-            file = File.generated(config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
+            file = self._page_file(page, config)
             if page.edit_path is not None:
                 # "Edit this page" opens the YAML record, not the generated Markdown.
                 file.edit_uri = Path(os.path.relpath(page.edit_path, config.docs_dir)).as_posix()
             files.append(file)
         for address, content in data_files(self.catalogue).items():
             files.append(File.generated(config, address, content=content))
+
+    def _page_file(self, page: SitePage, config) -> File:
+        inclusion = InclusionLevel.NOT_IN_NAV
+        if self.preview_dir is None or page.edit_path is None:
+            return File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
+        # Preview: back a record's page by a file rewritten only when the record changed,
+        # so that a dirty rebuild renders just the edited record (and the pages without
+        # a record file, such as the directory, which are always rebuilt).
+        markdown = page.markdown()
+        digest = hashlib.sha1(markdown.encode() + Path(page.edit_path).read_bytes()).hexdigest()
+        text = markdown.replace("---\n", f"---\n# record {digest}\n", 1)
+        path = self.preview_dir / page.src_uri
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return File.generated(config, page.src_uri, abs_src_path=str(path), inclusion=inclusion)
 
     def page_content(self, html: str, page) -> str:
         site_page = self.pages.get(page.file.src_uri)
