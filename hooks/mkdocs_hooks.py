@@ -12,16 +12,24 @@ import sys
 from pathlib import Path
 
 # `mkdocs serve` loads this file again on every rebuild, but Python would keep the
-# package's modules from the first load. Forget them, so that an edit to any module
-# shows up in the next rebuild without restarting the server.
-for _name in [name for name in sys.modules if name == "yinglie" or name.startswith("yinglie.")]:
-    del sys.modules[_name]
+# package's modules from the first load. Forget them when any module changed, so that
+# an edit to the code shows up in the next rebuild without restarting the server;
+# otherwise keep them, and with them what they cache (parsed records, name readings),
+# so that a record edit rebuilds quickly.
+_PACKAGE = Path(__file__).parent / "yinglie"
+_code_stamp = max(path.stat().st_mtime_ns for path in _PACKAGE.glob("*.py"))
+if getattr(sys.modules.get("yinglie"), "code_stamp", None) != _code_stamp:
+    for _name in [name for name in sys.modules if name == "yinglie" or name.startswith("yinglie.")]:
+        del sys.modules[_name]
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
+import yinglie  # noqa: E402
 from yinglie import site  # noqa: E402
+
+yinglie.code_stamp = _code_stamp
 
 _build = site.SiteBuild()
 

@@ -7,6 +7,7 @@ pages by address, and answers the later events from them.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .sanitise import sanitise_html
 # kept where the reloaded module finds it: this process's environment.
 PREVIEW_ENV = "YINGLIE_DIRTY_PREVIEW"
 PREVIEW_DIR = ".cache/preview"
+MANIFEST = "manifest.json"
 
 
 def start(command: str, dirty: bool) -> None:
@@ -54,18 +56,30 @@ class SiteBuild:
             self.preview_dir = config_dir / PREVIEW_DIR
 
     def add_files(self, files: Files, config) -> None:
+        manifest = self._preview_manifest()
         for page in self.pages.values():
             # Generated pages stay out of the nav: every page renders the whole nav,
             # so listing thousands of records there makes the build quadratic.
-            file = self._page_file(page, config)
+            file = self._page_file(page, config, manifest)
             if page.edit_path is not None:
                 # "Edit this page" opens the YAML record, not the generated Markdown.
                 file.edit_uri = Path(os.path.relpath(page.edit_path, config.docs_dir)).as_posix()
             files.append(file)
         for address, content in data_files(self.catalogue).items():
             files.append(File.generated(config, address, content=content))
+        if self.preview_dir is not None:
+            (self.preview_dir / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
 
-    def _page_file(self, page: SitePage, config) -> File:
+    def _preview_manifest(self) -> dict[str, str]:
+        """Preview only: the record digest each preview file was last written for."""
+        if self.preview_dir is None:
+            return {}
+        try:
+            return json.loads((self.preview_dir / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _page_file(self, page: SitePage, config, manifest: dict[str, str]) -> File:
         inclusion = InclusionLevel.NOT_IN_NAV
         if self.preview_dir is None or page.edit_path is None:
             return File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
@@ -73,12 +87,13 @@ class SiteBuild:
         # so that a dirty rebuild renders just the edited record (and the pages without
         # a record file, such as the directory, which are always rebuilt).
         markdown = page.markdown()
-        digest = hashlib.sha1(markdown.encode() + Path(page.edit_path).read_bytes()).hexdigest()
-        text = markdown.replace("---\n", f"---\n# record {digest}\n", 1)
+        record = Path(page.edit_path).stat()
+        digest = hashlib.sha1(f"{record.st_mtime_ns} {record.st_size} {markdown}".encode()).hexdigest()
         path = self.preview_dir / page.src_uri
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        if manifest.get(page.src_uri) != digest or not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_text(markdown, encoding="utf-8")
+            manifest[page.src_uri] = digest
         return File.generated(config, page.src_uri, abs_src_path=str(path), inclusion=inclusion)
 
     def page_content(self, html: str, page) -> str:
