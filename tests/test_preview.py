@@ -38,3 +38,15 @@ def test_dirty_rebuild_renders_the_edited_record_only(project):
     assert untouched.stat().st_mtime_ns == untouched_before
     directory = (project.root / "preview" / "martyrs" / "index.html").read_text(encoding="utf-8")
     assert "预览修改测试" in directory  # pages without their own record file are always rebuilt
+
+
+def test_template_edit_renders_every_record_again(project):
+    _dirty_build(project)
+    page = project.root / "preview" / "martyrs" / "zhong-rumei" / "index.html"
+    template = project.root / "theme" / "martyr.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("基本情况", "基本情况（模板已改）"),
+                        encoding="utf-8")
+
+    _dirty_build(project)
+
+    assert "基本情况（模板已改）" in page.read_text(encoding="utf-8")

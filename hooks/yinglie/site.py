@@ -34,6 +34,15 @@ def start(command: str, dirty: bool) -> None:
         os.environ[PREVIEW_ENV] = "1"
 
 
+def _newest_change(config) -> int:
+    """When the settings, templates or code last changed: every record page shows them."""
+    watched = [Path(config.config_file_path), Path(__file__).parent]
+    if config.theme.custom_dir:
+        watched.append(Path(config.theme.custom_dir))
+    stamps = [path.stat().st_mtime_ns for top in watched for path in [top, *top.rglob("*")] if path.is_file()]
+    return max(stamps, default=0)
+
+
 class BuildRefused(Exception):
     """The records or settings are wrong; the message lists every problem."""
 
@@ -43,6 +52,7 @@ class SiteBuild:
         self.catalogue: Catalogue | None = None
         self.pages: dict[str, SitePage] = {}
         self.preview_dir: Path | None = None
+        self.preview_stamp = 0
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -54,6 +64,7 @@ class SiteBuild:
             raise BuildRefused(str(error)) from None
         if os.environ.get(PREVIEW_ENV):
             self.preview_dir = config_dir / PREVIEW_DIR
+            self.preview_stamp = _newest_change(config)
 
     def add_files(self, files: Files, config) -> None:
         manifest = self._preview_manifest()
@@ -68,6 +79,7 @@ class SiteBuild:
         for address, content in data_files(self.catalogue).items():
             files.append(File.generated(config, address, content=content))
         if self.preview_dir is not None:
+            self.preview_dir.mkdir(parents=True, exist_ok=True)
             (self.preview_dir / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
 
     def _preview_manifest(self) -> dict[str, str]:
@@ -88,7 +100,8 @@ class SiteBuild:
         # a record file, such as the directory, which are always rebuilt).
         markdown = page.markdown()
         record = Path(page.edit_path).stat()
-        digest = hashlib.sha1(f"{record.st_mtime_ns} {record.st_size} {markdown}".encode()).hexdigest()
+        stamp = f"{self.preview_stamp} {record.st_mtime_ns} {record.st_size}"
+        digest = hashlib.sha1(f"{stamp} {markdown}".encode()).hexdigest()
         path = self.preview_dir / page.src_uri
         if manifest.get(page.src_uri) != digest or not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
