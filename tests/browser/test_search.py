@@ -143,3 +143,24 @@ def test_content_pages_still_found_by_materials_search(search_page):
     material = page.locator("[data-md-component=search-result] .md-search-result__item a").first
     material.wait_for(timeout=15_000)
     assert material.get_attribute("href").startswith(base)
+
+
+def test_search_works_on_a_phone(search_page):
+    """On a phone the search box is behind the header's search button."""
+    page, base, outside = search_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.goto(base)
+        page.locator(".md-header label.md-header__button[for=__search]").click()
+        box = page.locator("input[data-md-component=search-query]")
+        box.fill("青石乡")
+        first = page.locator(".ml-record-results .md-search-result__item a").first
+        first.wait_for(timeout=10_000)
+        assert first.is_visible()
+        first.click()
+        page.wait_for_url(base + "martyrs/test-search/")
+        assert page.locator("h1").first.inner_text() == "解文明"
+        assert outside == []
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(base)
