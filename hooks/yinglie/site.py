@@ -6,7 +6,6 @@ pages by address, and answers the later events from them.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -83,7 +82,7 @@ class SiteBuild:
             (self.preview_dir / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
 
     def _preview_manifest(self) -> dict[str, str]:
-        """Preview only: the record digest each preview file was last written for."""
+        """Preview only: the record stamp each preview file was last written for."""
         if self.preview_dir is None:
             return {}
         try:
@@ -98,15 +97,15 @@ class SiteBuild:
         # Preview: back a record's page by a file rewritten only when the record changed,
         # so that a dirty rebuild renders just the edited record (and the pages without
         # a record file, such as the directory, which are always rebuilt).
-        markdown = page.markdown()
+        # The page's Markdown follows from its record and the code, so their times and
+        # sizes say whether it changed.
         record = Path(page.edit_path).stat()
         stamp = f"{self.preview_stamp} {record.st_mtime_ns} {record.st_size}"
-        digest = hashlib.sha1(f"{stamp} {markdown}".encode()).hexdigest()
         path = self.preview_dir / page.src_uri
-        if manifest.get(page.src_uri) != digest or not path.exists():
+        if manifest.get(page.src_uri) != stamp or not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(markdown, encoding="utf-8")
-            manifest[page.src_uri] = digest
+            path.write_text(page.markdown(), encoding="utf-8")
+            manifest[page.src_uri] = stamp
         return File.generated(config, page.src_uri, abs_src_path=str(path), inclusion=inclusion)
 
     def page_content(self, html: str, page) -> str:
