@@ -164,3 +164,15 @@ def test_search_works_on_a_phone(search_page):
     finally:
         page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(base)
+
+
+def test_search_from_a_record_page_links_under_the_sub_path(search_page):
+    page, base, outside = search_page
+    page.goto(base + "martyrs/ran-jun/")
+    try:
+        title, href = _first_result(page, "qnx")
+        assert title.startswith("漆南薰")
+        assert href == base + "martyrs/qi-nanxun/"
+        assert outside == []
+    finally:
+        page.goto(base)
