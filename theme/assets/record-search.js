@@ -113,7 +113,9 @@
     var input = document.querySelector("[data-md-component=search-query]");
     var results = document.querySelector("[data-md-component=search-result]");
     if (!input || !results) return;
-    var panel = element("section", "ml-record-results");
+    // Material styles its results within .md-search-result; its scripts find their own
+    // results by data-md-component, so the class alone gives ours the same look.
+    var panel = element("section", "md-search-result ml-record-results");
     panel.setAttribute("aria-label", "英烈名录检索结果");
     panel.hidden = true;
     var meta = element("div", "md-search-result__meta ml-record-results__meta");
