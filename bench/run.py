@@ -329,7 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     projects = [r for r in results if r["name"].startswith("project")]
     for result in results:
         if result["name"].startswith("plain"):
-            project = next(p for p in projects if p["build"] and p["name"].endswith(result["name"].rsplit(" ", 1)[1]))
+            size = result["name"].split(", ")[1]
+            project = next(p for p in projects if p["name"].split(", ")[1] == size)
             print("\n".join(ratios(project, result)))
     for project in projects:
         if project.get("serve"):
@@ -341,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{per_page_ms(large, 'cpu') / per_page_ms(small, 'cpu'):.2f}x (target <= 1.2x)")
     skipped = [kind for kind, count in projects[0]["records"].items() if count == 0 and kind != "martyrs"]
     if skipped:
-        print(f"not generated (the project has no loader for them yet): {', '.join(skipped)}")
+        print(f"not generated: {', '.join(skipped)} (the project has no write_synthetic(root, count, seed) "
+              "for them yet; see yinglie/synthetic.py)")
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
