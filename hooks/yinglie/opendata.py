@@ -40,8 +40,10 @@ def martyr_record(martyr: Martyr, catalogue: Catalogue) -> dict:
 
 def martyrs_json(catalogue: Catalogue) -> str:
     records = [martyr_record(m, catalogue) for m in catalogue.martyrs_by_strokes]
-    document = {"count": len(records), "order": "姓氏笔画", "martyrs": records}
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    # One record per line, keys sorted: readable in a diff, and written by Python's fast
+    # C encoder (any `indent` switches json to its pure-Python one: 1.3 s per 5,000).
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=True) for record in records)
+    return f'{{"count": {len(records)}, "martyrs": [\n{lines}\n], "order": "姓氏笔画"}}\n'
 
 
 def data_files(catalogue: Catalogue) -> dict[str, str]:
