@@ -19,8 +19,10 @@ build: $(READY)
 check: $(READY)
 	$(PYTHON) -m yinglie check
 
+# Preview: --dirty re-renders only what an edit changed (see README, "Search and
+# performance"); `make build` stays a full, strict build.
 serve: $(READY)
-	$(PYTHON) -m mkdocs serve --livereload
+	$(PYTHON) -m mkdocs serve --livereload --dirty --no-strict
 
 # Every internal link and asset of the built site resolves, at the path of site_url.
 linkcheck: build
@@ -29,5 +31,13 @@ linkcheck: build
 test: $(READY)
 	$(PYTHON) -m pytest -q tests
 
+# Build 5,000 synthetic martyrs beside a plain Material site and print the figures.
+bench: $(READY)
+	$(PYTHON) bench/run.py
+
+# How the cost grows: 5,000 and 20,000 martyrs, project only (slow; optional in CI).
+bench-large: $(READY)
+	$(PYTHON) bench/run.py --martyrs 5000 20000 --no-baseline --no-serve
+
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache test-artifacts
+	rm -rf site .site-new-* .site-old-* .pytest_cache test-artifacts bench-out .cache/preview

@@ -15,25 +15,37 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 PACKAGE = "yinglie"
-HOOKS_DIR = str(Path(__file__).parent)
+HOOKS_DIR = Path(__file__).parent
 
 _build = None
 
 
-def _fresh_site_module():
-    """Import the package anew. `mkdocs serve` loads this hook file only once and
-    Python keeps imported modules, so without this an edit to any module would need
-    a restart; on_config runs on every rebuild, so edits show up at the next one."""
-    if HOOKS_DIR not in sys.path:  # MkDocs restores sys.path after loading a hook file
-        sys.path.insert(0, HOOKS_DIR)
-    for name in [name for name in sys.modules if name == PACKAGE or name.startswith(PACKAGE + ".")]:
-        del sys.modules[name]
+def _site_module():
+    """The package's `site` module, imported anew whenever the code changed.
+
+    `mkdocs serve` loads this hook file only once and Python keeps imported modules,
+    so without this an edit to a module would need a restart. on_config runs on every
+    rebuild: when any module changed since the last import, forget them all; when
+    none did, keep them, and with them what they cache (parsed records, name
+    readings), so that a record edit rebuilds quickly.
+    """
+    if str(HOOKS_DIR) not in sys.path:  # MkDocs restores sys.path after loading a hook file
+        sys.path.insert(0, str(HOOKS_DIR))
+    code_stamp = max(path.stat().st_mtime_ns for path in (HOOKS_DIR / PACKAGE).glob("*.py"))
+    if getattr(sys.modules.get(PACKAGE), "code_stamp", None) != code_stamp:
+        for name in [name for name in sys.modules if name == PACKAGE or name.startswith(PACKAGE + ".")]:
+            del sys.modules[name]
+        importlib.import_module(PACKAGE).code_stamp = code_stamp
     return importlib.import_module(f"{PACKAGE}.site")
+
+
+def on_startup(command, dirty):
+    _site_module().start(command, dirty)
 
 
 def on_config(config):
     global _build
-    site = _fresh_site_module()
+    site = _site_module()
     _build = site.SiteBuild()
     try:
         _build.load(config)

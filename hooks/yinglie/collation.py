@@ -66,6 +66,7 @@ class NameKeys:
         return "".join(syllable[:1] for syllable in self.pinyin)
 
 
+@lru_cache(maxsize=100_000)  # a rebuild under `mkdocs serve` asks again for every name
 def name_keys(name: str, surname: str = "", surname_pinyin: str = "", name_pinyin: str = "") -> NameKeys:
     """Keys for `name`; an empty name (an unnamed martyr) sorts after every named one."""
     if not name:

@@ -106,13 +106,31 @@ class Martyr(FieldsAsAttributes):
         return f"martyrs/{self.id}/"
 
 
+# Records already checked in this process, with the file's time and size and the
+# settings they were checked against: `mkdocs serve` rebuilds after every edit and
+# checks again only what changed. Only records without problems are kept.
+_checked: dict[Path, tuple[tuple, Martyr]] = {}
+
+
 def load_martyrs(settings: Settings, problems: Problems) -> list[Martyr]:
     """Read and check every `martyrs/*.yml`; problems go to `problems`."""
     martyrs = []
     for path in sorted(settings.martyrs_dir.glob("*.yml")):
+        try:
+            stat = path.stat()
+            key = (stat.st_mtime_ns, stat.st_size, settings)
+        except OSError:
+            key = None
+        cached = _checked.get(path)
+        if key is not None and cached is not None and cached[0] == key:
+            martyrs.append(cached[1])
+            continue
+        before = len(problems.found)
         martyr = load_martyr(path, settings, problems)
         if martyr is not None:
             martyrs.append(martyr)
+            if key is not None and len(problems.found) == before:
+                _checked[path] = (key, martyr)
     return martyrs
 
 

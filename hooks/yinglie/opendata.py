@@ -16,6 +16,7 @@ from .honorsite import HONORS_JSON, honors_json
 from .martyrs import MARTYR, Martyr
 from .memorials import FACILITY
 from .memorialwork import WORK_YEAR
+from .search import search_files
 
 MARTYRS_JSON = "data/martyrs.json"
 EVENTS_JSON = "data/events.json"
@@ -49,8 +50,10 @@ def martyr_record(martyr: Martyr, catalogue: Catalogue) -> dict:
 
 def martyrs_json(catalogue: Catalogue) -> str:
     records = [martyr_record(m, catalogue) for m in catalogue.martyrs_by_strokes]
-    document = {"count": len(records), "order": "姓氏笔画", "martyrs": records}
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    # One record per line, keys sorted: readable in a diff, and written by Python's fast
+    # C encoder (any `indent` switches json to its pure-Python one: 1.3 s per 5,000).
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=True) for record in records)
+    return f'{{"count": {len(records)}, "martyrs": [\n{lines}\n], "order": "姓氏笔画"}}\n'
 
 
 def event_record(event: Event) -> dict:
@@ -135,4 +138,5 @@ def data_files(catalogue: Catalogue) -> dict[str, str]:
         HONORS_JSON: honors_json(catalogue),
         MEMORIALS_JSON: memorials_json(catalogue),
         **on_this_day_files(catalogue),
+        **search_files(catalogue),
     }

@@ -53,9 +53,9 @@ def site_pages(catalogue: Catalogue) -> list[SitePage]:
 def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
     pages = [
         SitePage(DIRECTORY, "英烈名录", "martyrs.html",
-                 context={"order": "strokes", "martyrs": catalogue.martyrs_by_strokes}),
+                 context={"order": "strokes", "martyrs": catalogue.martyrs_by_strokes}, in_search=False),
         SitePage(DIRECTORY_PINYIN, "英烈名录（按拼音排序）", "martyrs.html",
-                 context={"order": "pinyin", "martyrs": catalogue.martyrs_by_pinyin}),
+                 context={"order": "pinyin", "martyrs": catalogue.martyrs_by_pinyin}, in_search=False),
     ]
     for martyr in catalogue.martyrs_by_strokes:
         pages.append(
@@ -68,6 +68,9 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
                 context={"martyr": martyr, "martyr_events": catalogue.events_by_martyr.get(martyr.id, [])},
                 edit_path=martyr.path,
                 untrusted=True,
+                # Records are found through the record search index (search.py),
+                # not Material's full-text index: see the README, "Search".
+                in_search=False,
             )
         )
     return pages

@@ -6,6 +6,7 @@ pages by address, and answers the later events from them.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -23,6 +24,28 @@ from .qrcodes import qr_files
 from .sanitise import sanitise_html
 
 
+# `mkdocs serve --dirty` (`make serve`) re-renders only pages whose source file is newer
+# than their HTML. MkDocs loads the hook file afresh for every rebuild, so the mode is
+# kept where the reloaded module finds it: this process's environment.
+PREVIEW_ENV = "YINGLIE_DIRTY_PREVIEW"
+PREVIEW_DIR = ".cache/preview"
+MANIFEST = "manifest.json"
+
+
+def start(command: str, dirty: bool) -> None:
+    if command == "serve" and dirty:
+        os.environ[PREVIEW_ENV] = "1"
+
+
+def _newest_change(config) -> int:
+    """When the settings, templates or code last changed: every record page shows them."""
+    watched = [Path(config.config_file_path), Path(__file__).parent]
+    if config.theme.custom_dir:
+        watched.append(Path(config.theme.custom_dir))
+    stamps = [path.stat().st_mtime_ns for top in watched for path in [top, *top.rglob("*")] if path.is_file()]
+    return max(stamps, default=0)
+
+
 class BuildRefused(Exception):
     """The records or settings are wrong; the message lists every problem."""
 
@@ -31,6 +54,8 @@ class SiteBuild:
     def __init__(self):
         self.catalogue: Catalogue | None = None
         self.pages: dict[str, SitePage] = {}
+        self.preview_dir: Path | None = None
+        self.preview_stamp = 0
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -42,12 +67,16 @@ class SiteBuild:
             raise BuildRefused(str(error)) from None
         if not config.site_url:  # QR codes hold absolute addresses
             raise BuildRefused(render("no_site_url", {}, self.catalogue.settings.language))
+        if os.environ.get(PREVIEW_ENV):
+            self.preview_dir = config_dir / PREVIEW_DIR
+            self.preview_stamp = _newest_change(config)
 
     def add_files(self, files: Files, config) -> None:
+        manifest = self._preview_manifest()
         for page in self.pages.values():
             # Generated pages stay out of the nav: every page renders the whole nav,
             # so listing thousands of records there makes the build quadratic.
-            file = File.generated(config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
+            file = self._page_file(page, config, manifest)
             if page.edit_path is not None:
                 # "Edit this page" opens the YAML record, not the generated Markdown.
                 file.edit_uri = Path(os.path.relpath(page.edit_path, config.docs_dir)).as_posix()
@@ -63,6 +92,36 @@ class SiteBuild:
         photo_copies = {address: path for photo in self.catalogue.web_photos for address, path in photo.files().items()}
         for address, path in photo_copies.items():
             files.append(File.generated(config, address, abs_src_path=str(path)))
+        if self.preview_dir is not None:
+            self.preview_dir.mkdir(parents=True, exist_ok=True)
+            (self.preview_dir / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+
+    def _preview_manifest(self) -> dict[str, str]:
+        """Preview only: the record stamp each preview file was last written for."""
+        if self.preview_dir is None:
+            return {}
+        try:
+            return json.loads((self.preview_dir / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _page_file(self, page: SitePage, config, manifest: dict[str, str]) -> File:
+        inclusion = InclusionLevel.NOT_IN_NAV
+        if self.preview_dir is None or page.edit_path is None:
+            return File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
+        # Preview: back a record's page by a file rewritten only when the record changed,
+        # so that a dirty rebuild renders just the edited record (and the pages without
+        # a record file, such as the directory, which are always rebuilt).
+        # The page's Markdown follows from its record and the code, so their times and
+        # sizes say whether it changed.
+        record = Path(page.edit_path).stat()
+        stamp = f"{self.preview_stamp} {record.st_mtime_ns} {record.st_size}"
+        path = self.preview_dir / page.src_uri
+        if manifest.get(page.src_uri) != stamp or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.markdown(), encoding="utf-8")
+            manifest[page.src_uri] = stamp
+        return File.generated(config, page.src_uri, abs_src_path=str(path), inclusion=inclusion)
 
     def page_content(self, html: str, page) -> str:
         site_page = self.pages.get(page.file.src_uri)

@@ -1,0 +1,84 @@
+"""The record search index: one small JSON file that finds every record by name.
+
+Record pages are left out of Material's search (its index would carry every
+record's full text, segmented by jieba at build time, and a visitor's first
+search would download all of it). Records are found instead through
+`data/search-records.json`: per record its name, the name's pinyin and initials,
+a few short facts (native place, period, resting place) and its address; no
+deeds text. `theme/assets/record-search.js` loads it on the first search and
+shows its matches above Material's results for the hand-written pages.
+
+Each record kind registers one `IndexKind` in `INDEX_KINDS`: a code, the label
+the results show, and a function giving the kind's entries. Award notices
+(displayed name, town, year, class) join by adding their own kind there.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .catalogue import Catalogue
+
+SEARCH_INDEX = "data/search-records.json"
+UNKNOWN = {"", "不详"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One searchable record: what is matched and what a result shows."""
+
+    title: str  # matched as Chinese text, shown as the result's heading
+    pinyin: str  # the title's full pinyin without spaces ("qinanxun")
+    initials: str  # the first letter of each syllable ("qnx")
+    url: str  # relative to the site root
+    facts: tuple[str, ...]  # matched as text, shown under the title
+
+
+@dataclass(frozen=True)
+class IndexKind:
+    code: str  # one letter, written once per entry
+    label: str  # shown beside each result
+    entries: Callable[[Catalogue], Iterable[Entry]]
+
+
+def martyr_entries(catalogue: Catalogue) -> Iterable[Entry]:
+    for martyr in catalogue.martyrs_by_strokes:
+        keys = catalogue.name_keys[martyr.id]
+        named = not martyr.unnamed
+        facts = (martyr.native_place, martyr.period, martyr.burial)
+        yield Entry(
+            title=martyr.display_name,
+            pinyin=keys.pinyin_text if named else "",
+            initials=keys.initials if named else "",
+            url=martyr.url,
+            facts=tuple(fact for fact in facts if fact not in UNKNOWN),
+        )
+
+
+INDEX_KINDS: list[IndexKind] = [
+    IndexKind("m", "英烈", martyr_entries),
+]
+
+
+def search_index(catalogue: Catalogue, kinds: list[IndexKind] = INDEX_KINDS) -> str:
+    """The index as compact JSON.
+
+    Layout: {"v": 1, "k": {code: label}, "s": [fact strings], "r": [[code, title,
+    pinyin, initials, url, [fact numbers]], ...]}. Facts repeat across records
+    (periods, towns, cemeteries), so each is written once in "s" and referred to
+    by its position. Entries keep their kind's order (for martyrs, by strokes).
+    """
+    strings: dict[str, int] = {}
+    rows = []
+    for kind in kinds:
+        for entry in kind.entries(catalogue):
+            facts = [strings.setdefault(fact, len(strings)) for fact in entry.facts]
+            rows.append([kind.code, entry.title, entry.pinyin, entry.initials, entry.url, facts])
+    document = {"v": 1, "k": {kind.code: kind.label for kind in kinds}, "s": list(strings), "r": rows}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+def search_files(catalogue: Catalogue) -> dict[str, str]:
+    return {SEARCH_INDEX: search_index(catalogue)}

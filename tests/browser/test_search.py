@@ -1,0 +1,178 @@
+"""Record search in a real browser: a name, pinyin initials and a place find the record.
+
+Self-contained: builds a small project (demo records, generated records and one
+test record), serves it under a sub-path with http.server on the loopback address,
+and drives Debian's Chromium through Playwright. Skipped where no Chromium is
+installed, except under CI=true, where a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import copy_project
+from yinglie.synthetic import write_martyrs
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SUB_PATH = "zt/yinglie/"
+TEST_RECORD = """
+name: 解文明
+surname_pinyin: jie
+native_place: 测试县青石乡
+period: 解放战争时期
+died: 1949年5月
+burial: 测试烈士陵园
+sources:
+  - title: 测试资料
+    where: 测试
+"""
+
+
+def _browser_missing(reason: str):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but the browser test cannot run: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    """The site built from a small dataset, served at http://127.0.0.1:<port>/zt/yinglie/."""
+    project = copy_project(tmp_path_factory.mktemp("search") / "project")
+    write_martyrs(project.root, 40, seed=7)
+    project.write("martyrs/test-search.yml", TEST_RECORD)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    web_root = project.root / "www"
+    shutil.copytree(project.site, web_root / SUB_PATH)
+    handler = functools.partial(_QuietHandler, directory=str(web_root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}", project.site
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def search_page(served_site):
+    if not Path(CHROMIUM).exists():
+        _browser_missing(f"{CHROMIUM} not found")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _browser_missing("playwright is not installed")
+    base, _site = served_site
+    outside = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+
+        def route(route):
+            if urlsplit(route.request.url).hostname != "127.0.0.1":
+                outside.append(route.request.url)
+                route.abort()
+            else:
+                route.continue_()
+
+        page.route("**/*", route)
+        page.goto(base)
+        yield page, base, outside
+        browser.close()
+
+
+def _first_result(page, query: str) -> tuple[str, str]:
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill(query)
+    first = page.locator(".ml-record-results .md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    return first.locator("h1").inner_text(), first.get_attribute("href")
+
+
+@pytest.mark.parametrize(
+    "query, name, address",
+    [
+        ("漆南薰", "漆南薰", "martyrs/qi-nanxun/"),  # full Chinese name
+        ("南薰", "漆南薰", "martyrs/qi-nanxun/"),  # part of a name
+        ("qnx", "漆南薰", "martyrs/qi-nanxun/"),  # pinyin initials
+        ("qinanxun", "漆南薰", "martyrs/qi-nanxun/"),  # full pinyin
+        ("jiewenming", "解文明", "martyrs/test-search/"),  # the record's own surname reading
+        ("青石乡", "解文明", "martyrs/test-search/"),  # native place
+        ("测试烈士陵园", "解文明", "martyrs/test-search/"),  # resting place
+    ],
+)
+def test_query_finds_record_first(search_page, served_site, query, name, address):
+    page, base, outside = search_page
+    _base, site = served_site
+    # The test's expectations hold only if no generated record competes for the query.
+    index = json.loads((site / "data" / "search-records.json").read_text(encoding="utf-8"))
+    assert [row[1] for row in index["r"] if row[3] == "qnx"] == ["漆南薰"]
+    title, href = _first_result(page, query)
+    assert title.startswith(name)
+    assert href == base + address  # resolved under the sub-path
+    assert outside == []
+
+
+def test_period_query_lists_records_of_that_period(search_page, served_site):
+    page, _base, _outside = search_page
+    _first_result(page, "抗日战争时期")
+    facts = page.locator(".ml-record-results .md-search-result__item p").all_inner_texts()
+    assert facts and all("抗日战争时期" in text for text in facts)
+
+
+def test_content_pages_still_found_by_materials_search(search_page):
+    page, base, _outside = search_page
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill("资料来源")
+    box.press("End")  # Material reads the query on key events; fill() sends none
+    material = page.locator("[data-md-component=search-result] .md-search-result__item a").first
+    material.wait_for(timeout=15_000)
+    assert material.get_attribute("href").startswith(base)
+
+
+def test_search_works_on_a_phone(search_page):
+    """On a phone the search box is behind the header's search button."""
+    page, base, outside = search_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.goto(base)
+        page.locator(".md-header label.md-header__button[for=__search]").click()
+        box = page.locator("input[data-md-component=search-query]")
+        box.fill("青石乡")
+        first = page.locator(".ml-record-results .md-search-result__item a").first
+        first.wait_for(timeout=10_000)
+        assert first.is_visible()
+        first.click()
+        page.wait_for_url(base + "martyrs/test-search/")
+        assert page.locator("h1").first.inner_text() == "解文明"
+        assert outside == []
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(base)
+
+
+def test_search_from_a_record_page_links_under_the_sub_path(search_page):
+    page, base, outside = search_page
+    page.goto(base + "martyrs/ran-jun/")
+    try:
+        title, href = _first_result(page, "qnx")
+        assert title.startswith("漆南薰")
+        assert href == base + "martyrs/qi-nanxun/"
+        assert outside == []
+    finally:
+        page.goto(base)

@@ -1,0 +1,52 @@
+"""`make serve` previews with dirty rebuilds: an edited record is re-rendered, the others are not.
+
+The preview mode is what `mkdocs serve --dirty` switches on (site.start); here two
+`mkdocs build --dirty` runs in that mode stand in for the server's first build and
+its rebuild after an edit.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from yinglie.site import PREVIEW_ENV
+
+
+def _dirty_build(project) -> None:
+    env = {**os.environ, "PYTHONPATH": str(project.root / "hooks"), "NO_MKDOCS_2_WARNING": "1", PREVIEW_ENV: "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "--no-strict", "--site-dir", "preview"],
+        cwd=project.root, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_dirty_rebuild_renders_the_edited_record_only(project):
+    _dirty_build(project)
+    edited = project.root / "preview" / "martyrs" / "ran-jun" / "index.html"
+    untouched = project.root / "preview" / "martyrs" / "zhong-rumei" / "index.html"
+    untouched_before = untouched.stat().st_mtime_ns
+    record = project.root / "martyrs" / "ran-jun.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("summary: ", "summary: 预览修改测试", 1),
+                      encoding="utf-8")
+
+    _dirty_build(project)
+
+    assert "预览修改测试" in edited.read_text(encoding="utf-8")
+    assert untouched.stat().st_mtime_ns == untouched_before
+    directory = (project.root / "preview" / "martyrs" / "index.html").read_text(encoding="utf-8")
+    assert "预览修改测试" in directory  # pages without their own record file are always rebuilt
+
+
+def test_template_edit_renders_every_record_again(project):
+    _dirty_build(project)
+    page = project.root / "preview" / "martyrs" / "zhong-rumei" / "index.html"
+    template = project.root / "theme" / "martyr.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("基本情况", "基本情况（模板已改）"),
+                        encoding="utf-8")
+
+    _dirty_build(project)
+
+    assert "基本情况（模板已改）" in page.read_text(encoding="utf-8")

@@ -1,0 +1,66 @@
+"""The record search index and the synthetic dataset, on real builds."""
+
+from __future__ import annotations
+
+import json
+
+from yinglie.synthetic import MARK, write_martyrs
+
+OVERRIDDEN = """
+name: 解文明
+surname_pinyin: jie
+native_place: 测试县青石乡
+period: 解放战争时期
+died: 1949年5月
+burial: 测试烈士陵园
+sources:
+  - title: 测试资料
+    where: 测试
+"""
+
+
+def _index(site):
+    return json.loads((site / "data" / "search-records.json").read_text(encoding="utf-8"))
+
+
+def test_generated_records_pass_validation(project):
+    write_martyrs(project.root, 60, seed=3)
+    result = project.check()
+    assert result.returncode == 0, result.stderr
+    assert "64 martyrs" in result.stdout  # 60 generated + 4 demo records
+
+
+def test_index_has_one_entry_per_record_with_pinyin_and_facts(project):
+    records = write_martyrs(project.root, 20, seed=1)
+    project.write("martyrs/test-override.yml", OVERRIDDEN)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    index = _index(project.site)
+    rows = {row[4]: row for row in index["r"]}
+    assert len(rows) == 20 + 4 + 1
+    assert index["k"] == {"m": "英烈"}
+
+    # The record's own surname reading wins over the built-in table (解 = xie).
+    kind, title, pinyin, initials, url, facts = rows["martyrs/test-override/"]
+    assert (kind, title, pinyin, initials) == ("m", "解文明", "jiewenming", "jwm")
+    assert [index["s"][n] for n in facts] == ["测试县青石乡", "解放战争时期", "测试烈士陵园"]
+
+    # Demo record with unknown facts: none of them is indexed as "不详".
+    assert rows["martyrs/qi-nanxun/"][1:4] == ["漆南薰", "qinanxun", "qnx"]
+    assert rows["martyrs/qi-nanxun/"][5] == []
+
+    first_id, first = records[0]
+    row = rows[f"martyrs/{first_id}/"]
+    assert row[1] == first["name"]
+    assert first["native_place"] in [index["s"][n] for n in row[5]]
+    # No deeds text: the index stays small whatever the records hold.
+    assert MARK not in (project.site / "data" / "search-records.json").read_text(encoding="utf-8")
+
+
+def test_record_pages_are_left_out_of_materials_search(demo_site):
+    material = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in material["docs"]]
+    assert not [loc for loc in locations if loc.startswith("martyrs/")]
+    assert "about/" in locations  # hand-written pages stay in Material's search
+    page = (demo_site / "martyrs" / "qi-nanxun" / "index.html").read_text(encoding="utf-8")
+    assert "assets/record-search.js" in page
