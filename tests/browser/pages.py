@@ -24,4 +24,13 @@ PAGE_KINDS = [
     PageKind("directory-pinyin", "martyrs/pinyin/", "按姓名拼音排序"),
     PageKind("sources", "sources/", "资料来源"),
     PageKind("about", "about/", "关于本站"),
+    PageKind("honors-summary", "honors/", "各年度公开的喜报数"),
+    PageKind("honors-year", "honors/2022/", "2022年度荣誉榜"),
+    PageKind("honors-townships", "honors/2022/townships/", "镇街"),
+    PageKind("events", "events/", "纪念活动"),
+    PageKind("events-by-type", "events/by-type/", "纪念活动"),
+    PageKind("event", "events/2022-wujin/", "五进"),
+    PageKind("outreach", "events/wujin/", "五进"),
+    PageKind("memorials", "memorials/", "纪念设施"),
+    PageKind("memorial-work", "memorials/work/2022/", "474"),
 ]

@@ -1,30 +1,21 @@
 """Record search in a real browser: a name, pinyin initials and a place find the record.
 
-Self-contained: builds a small project (demo records, generated records and one
-test record), serves it under a sub-path with http.server on the loopback address,
-and drives Debian's Chromium through Playwright. Skipped where no Chromium is
-installed, except under CI=true, where a missing browser fails.
+Builds a small project (demo records, generated records and one test record) and
+serves it under a sub-path, with the shared browser fixtures (tests/browser/conftest.py).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import shutil
-import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from browser.server import serve
 from conftest import copy_project
 from yinglie.synthetic import write_martyrs
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-SUB_PATH = "zt/yinglie/"
+SUB_PATH = "/zt/yinglie/"
 TEST_RECORD = """
 name: 解文明
 surname_pinyin: jie
@@ -38,12 +29,6 @@ sources:
 """
 
 
-def _browser_missing(reason: str):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true but the browser test cannot run: {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory):
     """The site built from a small dataset, served at http://127.0.0.1:<port>/zt/yinglie/."""
@@ -52,46 +37,28 @@ def served_site(tmp_path_factory):
     project.write("martyrs/test-search.yml", TEST_RECORD)
     result = project.build()
     assert result.returncode == 0, result.stderr
-    web_root = project.root / "www"
-    shutil.copytree(project.site, web_root / SUB_PATH)
-    handler = functools.partial(_QuietHandler, directory=str(web_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}", project.site
-    server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    with serve(project.site, SUB_PATH) as base:
+        yield base, project.site
 
 
 @pytest.fixture(scope="module")
-def search_page(served_site):
-    if not Path(CHROMIUM).exists():
-        _browser_missing(f"{CHROMIUM} not found")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _browser_missing("playwright is not installed")
+def search_page(browser, served_site):
     base, _site = served_site
     outside = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
 
-        def route(route):
-            if urlsplit(route.request.url).hostname != "127.0.0.1":
-                outside.append(route.request.url)
-                route.abort()
-            else:
-                route.continue_()
+    def route(route):
+        if urlsplit(route.request.url).hostname != "127.0.0.1":
+            outside.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
 
-        page.route("**/*", route)
-        page.goto(base)
-        yield page, base, outside
-        browser.close()
+    page.route("**/*", route)
+    page.goto(base)
+    yield page, base, outside
+    context.close()
 
 
 def _first_result(page, query: str) -> tuple[str, str]:
