@@ -78,7 +78,7 @@ RULES: tuple[Rule, ...] = (
     # Addresses below town level (notices only; a martyr's native place may name a village).
     # A village or community after a town: 白沙镇黄泥村, 几江街道艾坪山社区.
     Rule("guard_address", re.compile(
-        rf"(?:镇|乡|街道)(?![乡镇村])[^\s和与及各等、，。；的镇乡村]{{1,8}}?(?:村|社区|居委会|小区)"), True),
+        r"(?:镇|乡|街道)(?![乡镇村])[^\s和与及各等、，。；的镇乡村]{1,8}?(?:村|社区|居委会|小区)"), True),
     # A village or community followed by its group: 黄泥村3组, 红星社区二社.
     Rule("guard_address", re.compile(rf"{_CJK}(?:村|社区|居委会){_NUM}+(?:组|社|队|号)"), True),
     # House numbers, buildings, units, rooms: 圣泉路99号, 3栋, 2单元, 501室, 5组.
