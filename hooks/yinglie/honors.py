@@ -401,3 +401,50 @@ def _report_held(roll: HonorRoll, problems: Problems) -> None:
     if lines:
         header = render("honors_held_summary", {"count": len(lines)}, problems.language)
         log.info("\n  ".join([header, *lines]))
+
+
+# --- Synthetic notices (benchmarks and tests; never demo content) ------------------------
+
+SYNTHETIC_FILE = "synthetic.yml"
+SYNTHETIC_YEARS = range(2015, 2025)
+
+
+def write_synthetic(root: Path, count: int, seed: int = 0) -> int:
+    """Write `count` synthetic notices as `honors/<year>/synthetic.yml` under `root`.
+
+    They pass the checks under the project's own mkdocs.yml settings: names are
+    only 姓+某, consent is recorded (so they are published), and every citation says
+    it is synthetic. Years that declare totals are left alone, so those stay right.
+    """
+    import random
+
+    from mkdocs.config import load_config
+
+    from .config import settings_from
+    from .synthetic import MARK, SURNAMES, to_yaml
+
+    config = load_config(str(root / "mkdocs.yml"))
+    options = honor_settings(settings_from(config.extra, root))
+    towns = options.townships or ("几江街道",)
+    years = [y for y in SYNTHETIC_YEARS if not (root / "honors" / str(y) / TOTALS_FILE).exists()]
+    rng = random.Random(seed)
+    by_year: dict[int, list[dict]] = {year: [] for year in years}
+    for number in range(count):
+        year = years[number % len(years)]
+        by_year[year].append({
+            "name": rng.choice(SURNAMES) + "某",
+            "name_display": SURNAME_ONLY,
+            "award": rng.choice(options.award_classes),
+            "year": year,
+            "township": rng.choice(towns),
+            "branch": rng.choice(options.branches),
+            "citation": f"{MARK}在年度工作中表现突出，特此报喜。",
+            "consent": True,
+            "consent_record": f"{MARK}无真实人员",
+        })
+    for year, notices in by_year.items():
+        if notices:
+            folder = root / "honors" / str(year)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / SYNTHETIC_FILE).write_text(to_yaml(notices), encoding="utf-8")
+    return count

@@ -148,3 +148,38 @@ def yuan(amount: int | None) -> str:
         wan = f"{amount / 10000:.4f}".rstrip("0").rstrip(".")
         return f"{wan}万元"
     return f"{amount}元"
+
+
+# --- Synthetic facilities (benchmarks and tests; never demo content) ---------------------
+
+def write_synthetic(root: Path, count: int, seed: int = 0) -> int:
+    """Write `count` synthetic facilities as `martyrs/memorials/syn-<n>.yml` under `root`.
+
+    Types and levels cycle through the default lists, so every kind of page and
+    filter has records; every name and text says it is synthetic.
+    """
+    import random
+
+    from .config import DEFAULT_FACILITY_LEVELS, DEFAULT_FACILITY_TYPES
+    from .synthetic import MARK, TOWNS, to_yaml
+
+    rng = random.Random(seed)
+    folder = root / "martyrs" / "memorials"
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(1, count + 1):
+        kind = DEFAULT_FACILITY_TYPES[number % len(DEFAULT_FACILITY_TYPES)]
+        record = {
+            "name": f"合成测试{kind} {number}",
+            "type": kind,
+            "level": DEFAULT_FACILITY_LEVELS[number % len(DEFAULT_FACILITY_LEVELS)],
+            "address": f"重庆市江津区{rng.choice(TOWNS)}",
+            "coordinates": f"{rng.uniform(28.9, 29.4):.4f}, {rng.uniform(105.9, 106.5):.4f}",
+            "built": str(rng.randint(1950, 2015)),
+            "summary": f"{MARK}用于基准测试的纪念设施记录。",
+            "description": f"{MARK}\n\n此记录由生成器写出，不对应任何真实设施。\n",
+            "repairs": [{"year": str(rng.randint(2016, 2024)), "amount_yuan": rng.randint(1, 500) * 10000,
+                         "description": f"{MARK}修缮"}],
+            "sources": [{"title": "合成测试数据集", "where": "基准测试生成器 yinglie.synthetic，非真实资料"}],
+        }
+        (folder / f"syn-{number:03d}.yml").write_text(to_yaml(record), encoding="utf-8")
+    return count

@@ -6,8 +6,8 @@ Names are random pairs of common surname and given-name characters; the deeds ar
 generic sentences, and every record says it is synthetic test data in its summary,
 deeds and source. These records are never demo content and never ship with the site.
 
-Record kinds beyond martyrs (award notices, memorial facilities) are written only
-when the project has their loader (`yinglie/honors.py`, `yinglie/memorials.py`):
+Record kinds beyond martyrs (award notices, memorial facilities) are written by
+their own modules' `write_synthetic` (`yinglie/honors.py`, `yinglie/memorials.py`):
 see `OPTIONAL_KINDS`. Everything is seeded, so one size always gives the same files.
 """
 
@@ -167,8 +167,8 @@ def write_martyrs(root: Path, count: int, seed: int = 0) -> list[tuple[str, dict
     return records
 
 
-# Other record kinds: (the loader module that must exist, the writer). Their writers
-# live with those kinds once they land; until then a kind is skipped, and said so.
+# Other record kinds -> the module whose `write_synthetic` writes them. The writers live
+# with their kinds (they know their own settings); a kind without one is skipped, and said so.
 OPTIONAL_KINDS = {
     "notices": "honors",
     "facilities": "memorials",
