@@ -36,9 +36,9 @@ def test_index_has_one_entry_per_record_with_pinyin_and_facts(project):
     result = project.build()
     assert result.returncode == 0, result.stderr
     index = _index(project.site)
-    rows = {row[4]: row for row in index["r"]}
+    rows = {row[4]: row for row in index["r"] if row[0] == "m"}
     assert len(rows) == 20 + 4 + 1
-    assert index["k"] == {"m": "英烈"}
+    assert index["k"] == {"m": "英烈", "h": "喜报"}
 
     # The record's own surname reading wins over the built-in table (解 = xie).
     kind, title, pinyin, initials, url, facts = rows["martyrs/test-override/"]
@@ -64,3 +64,39 @@ def test_record_pages_are_left_out_of_materials_search(demo_site):
     assert "about/" in locations  # hand-written pages stay in Material's search
     page = (demo_site / "martyrs" / "qi-nanxun" / "index.html").read_text(encoding="utf-8")
     assert "assets/record-search.js" in page
+
+
+def test_published_notices_are_indexed_and_lead_to_their_entry(project):
+    project.write("honors/2023/round.yml", """
+        - name: 张测试
+          name_display: 全名
+          award: 三等功
+          year: 2023
+          township: 白沙镇
+          citation: 荣立三等功一次，特此报喜。
+          consent: true
+          consent_record: 本人书面同意（测试）
+        - name: 李四
+          name_display: 姓加某
+          award: 优秀士兵
+          year: 2023
+          township: 几江街道
+          consent: true
+          consent_record: 本人书面同意（测试）
+        - name: 王五
+          award: 优秀士兵
+          year: 2023
+          township: 几江街道
+    """)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    index = _index(project.site)
+    notices = [row for row in index["r"] if row[0] == "h" and row[4].startswith("honors/2023/")]
+    # The held-back notice (no consent) is not in the index; names appear as the roll shows them.
+    assert [(row[1], row[2], row[3]) for row in notices] == [("张测试", "zhangceshi", "zcs"), ("李某", "limou", "lm")]
+    assert [index["s"][n] for n in notices[0][5]] == ["白沙镇", "2023年", "三等功"]
+    assert "王五" not in json.dumps(index, ensure_ascii=False) and "李四" not in json.dumps(index, ensure_ascii=False)
+    page = (project.site / "honors" / "2023" / "index.html").read_text(encoding="utf-8")
+    for row in notices:
+        anchor = row[4].split("#")[1]
+        assert f'id="{anchor}"' in page

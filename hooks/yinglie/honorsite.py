@@ -11,6 +11,8 @@ same notices by town or street.
 
 from __future__ import annotations
 
+import hashlib
+
 import json
 
 from .catalogue import Catalogue
@@ -43,6 +45,16 @@ def public_notice(notice: Notice) -> dict:
         "delivered": {"date": delivered.iso(), "text": delivered.chinese()} if delivered.known else None,
         "delivered_by": notice.delivered_by,
     }
+
+
+def notice_anchor(notice: Notice) -> str:
+    """A notice's place on its year page (`honors/2022/#n-…`), stable while its record
+    stays at the same file and line; the search links results to it."""
+    return "n-" + hashlib.sha1(f"{notice.path.name}:{notice.line}".encode()).hexdigest()[:10]
+
+
+def _shown_on_page(notice: Notice) -> dict:
+    return {**public_notice(notice), "anchor": notice_anchor(notice)}
 
 
 def _year_summary(roll: HonorRoll, year: int) -> dict:
@@ -81,12 +93,12 @@ def honor_pages(catalogue: Catalogue) -> list[SitePage]:
         pages.append(SitePage(
             year_page(year), f"{year}年度荣誉榜", "honor-year.html",
             context={"summary": summary, "townships_url": _url(townships_page)(year),
-                     "groups": [(award, [public_notice(n) for n in group]) for award, group in roll.by_class(year)]},
+                     "groups": [(award, [_shown_on_page(n) for n in group]) for award, group in roll.by_class(year)]},
         ))
         pages.append(SitePage(
             townships_page(year), f"{year}年度荣誉榜（按镇街）", "honor-townships.html",
             context={"summary": summary, "year_url": _url(year_page)(year),
-                     "groups": [(town, [public_notice(n) for n in group]) for town, group in roll.by_township(year)]},
+                     "groups": [(town, [_shown_on_page(n) for n in group]) for town, group in roll.by_township(year)]},
             in_search=False,  # the same names as the year page: one search hit is enough
         ))
     return pages

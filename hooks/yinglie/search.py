@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .catalogue import Catalogue
+from .collation import name_keys
+from .honorsite import notice_anchor
 
 SEARCH_INDEX = "data/search-records.json"
 UNKNOWN = {"", "不详"}
@@ -57,8 +59,29 @@ def martyr_entries(catalogue: Catalogue) -> Iterable[Entry]:
         )
 
 
+def notice_entries(catalogue: Catalogue) -> Iterable[Entry]:
+    """Published award notices: found by the name as shown, town, year or class;
+    each result opens the notice on its year page."""
+    roll = catalogue.honors
+    if roll is None:
+        return
+    for year in roll.years:
+        for award, group in roll.by_class(year):
+            for notice in group:
+                shown = notice.shown_name
+                keys = name_keys(shown) if shown else None
+                yield Entry(
+                    title=shown or "（姓名不公开）",
+                    pinyin=keys.pinyin_text if keys else "",
+                    initials=keys.initials if keys else "",
+                    url=f"honors/{year}/#{notice_anchor(notice)}",
+                    facts=(notice.township, f"{year}年", award),
+                )
+
+
 INDEX_KINDS: list[IndexKind] = [
     IndexKind("m", "英烈", martyr_entries),
+    IndexKind("h", "喜报", notice_entries),
 ]
 
 

@@ -143,3 +143,15 @@ def test_search_from_a_record_page_links_under_the_sub_path(search_page):
         assert outside == []
     finally:
         page.goto(base)
+
+
+def test_award_notices_are_found_by_town_and_open_on_their_year_page(search_page):
+    page, base, outside = search_page
+    page.goto(base)
+    title, href = _first_result(page, "杜市镇 二等功")
+    assert title.startswith("杜某")
+    assert href.startswith(base + "honors/2022/#n-")
+    page.goto(href)
+    target = page.locator(f"[id='{href.split('#')[1]}']")
+    assert "杜某" in target.inner_text() and "杜市镇" in target.inner_text()
+    assert outside == []
