@@ -332,3 +332,11 @@ def test_open_data_lists_facilities_with_residents(memorial_project, demo_site):
     assert demo["memorial_work"][0]["funds_yuan"] == 4740000
     assert demo["memorial_work"][0]["facilities_repaired"] == 18
     assert demo["memorial_work"][0]["graves_relocated"] == 12
+
+
+def test_facility_records_pass_the_publication_guard(project):
+    project.write("martyrs/memorials/scattered.yml", SCATTERED + "opening: 管理员电话 13800138000\n")
+    result = project.check()
+    assert result.returncode == 1
+    assert "martyrs/memorials/scattered.yml:" in result.stderr and ": opening: " in result.stderr
+    assert "13800138000" not in result.stderr

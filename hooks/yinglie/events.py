@@ -13,11 +13,11 @@ from pathlib import Path
 from .config import Settings
 from .dates import FuzzyDate
 from .errors import Problems
-from .guard import guard_record
-from .martyrs import RECORD_ID, SOURCE
+from .martyrs import SOURCE
 from .messages import Text
+from .recordfile import read_record_file, valid_id
 from .schema import Checker, Field, FieldsAsAttributes, Schema
-from .yamlsource import Located, load_yaml
+from .yamlsource import Located
 
 UNKNOWN_TARGET = "不详"
 
@@ -104,22 +104,15 @@ def load_events(settings: Settings, problems: Problems, martyr_ids: set[str]) ->
 
 
 def load_event(path: Path, settings: Settings, problems: Problems, martyr_ids: set[str]) -> Event | None:
-    record_id = path.stem
-    if not RECORD_ID.match(record_id):
-        problems.add(path, 1, "-", "bad_id", name=path.name)
-    raw = load_yaml(path, problems)
+    raw = read_record_file(path, problems)
     if raw is None:
         return None
-    if not isinstance(raw, Located):
-        problems.add(path, 1, "-", "not_mapping")
-        return None
-    guard_record(raw, path, problems)  # no ID, phone, email or unit designation in any field
     check = Checker(path, problems, settings.choices)
     values = EVENT.validate(raw, check)
     found = _check_between_fields(values, raw, settings, check, martyr_ids)
-    if values is None or found or not RECORD_ID.match(record_id):
+    if values is None or found or not valid_id(path):
         return None
-    return Event(record_id, path, values, dict(raw.key_lines))
+    return Event(path.stem, path, values, dict(raw.key_lines))
 
 
 def _check_between_fields(values, raw: Located, settings: Settings, check: Checker, martyr_ids: set[str]) -> bool:

@@ -127,7 +127,10 @@ def honors_json(catalogue: Catalogue) -> str:
         ],
         "notices": notices,
     }
-    text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)
-    # <, > and & only ever occur inside strings: as \u escapes they read back the same
-    # in any JSON parser, and the file stays inert if someone pastes it into a page.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+    return inert_json(json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)) + "\n"
+
+
+def inert_json(text: str) -> str:
+    """<, > and & only ever occur inside JSON strings: as \\u escapes they read back the
+    same in any JSON parser, and the file stays inert if someone pastes it into a page."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -6,20 +6,18 @@ The fields follow what official rolls hold (see the README's field table).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Settings
 from .dates import FuzzyDate
 from .errors import Problems
-from .guard import guard_record
+from .recordfile import read_record_file, valid_id
 from .messages import Text
 from .photos import PHOTO, WebPhoto, web_photos
 from .schema import Checker, Field, FieldsAsAttributes, Schema
-from .yamlsource import Located, load_yaml
+from .yamlsource import Located
 
-RECORD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 UNNAMED = "无名烈士"
 
 SOURCE = Schema(
@@ -135,25 +133,18 @@ def load_martyrs(settings: Settings, problems: Problems) -> list[Martyr]:
 
 
 def load_martyr(path: Path, settings: Settings, problems: Problems) -> Martyr | None:
-    record_id = path.stem
-    if not RECORD_ID.match(record_id):
-        problems.add(path, 1, "-", "bad_id", name=path.name)
-    raw = load_yaml(path, problems)
+    raw = read_record_file(path, problems)
     if raw is None:
         return None
-    if not isinstance(raw, Located):
-        problems.add(path, 1, "-", "not_mapping")
-        return None
-    guard_record(raw, path, problems)  # no ID, phone, email or unit designation in any field
     check = Checker(path, problems, settings.choices)
     values = MARTYR.validate(raw, check)
     photos = web_photos(raw, check, settings)
     if values is None:
         return None
     _check_between_fields(values, raw, settings, check)
-    if not RECORD_ID.match(record_id):
+    if not valid_id(path):
         return None
-    return Martyr(record_id, path, values, dict(raw.key_lines), photos)
+    return Martyr(path.stem, path, values, dict(raw.key_lines), photos)
 
 
 def _check_between_fields(values: dict, raw: Located, settings: Settings, check: Checker) -> None:

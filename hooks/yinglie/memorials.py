@@ -16,11 +16,11 @@ from pathlib import Path
 
 from .config import Settings
 from .errors import Problems
-from .martyrs import RECORD_ID, RELOCATION, SOURCE, Martyr
+from .martyrs import RELOCATION, SOURCE, Martyr
 from .messages import NO_HINT, Text, phrase
 from .photos import PHOTO, WebPhoto, web_photos
+from .recordfile import read_record_file, valid_id
 from .schema import Checker, Field, FieldsAsAttributes, Schema
-from .yamlsource import Located, load_yaml
 
 REPAIR = Schema(
     "repair",
@@ -91,14 +91,8 @@ def load_facilities(settings: Settings, problems: Problems) -> list[Facility]:
 
 
 def load_facility(path: Path, settings: Settings, problems: Problems) -> Facility | None:
-    record_id = path.stem
-    if not RECORD_ID.match(record_id):
-        problems.add(path, 1, "-", "bad_id", name=path.name)
-    raw = load_yaml(path, problems)
+    raw = read_record_file(path, problems)
     if raw is None:
-        return None
-    if not isinstance(raw, Located):
-        problems.add(path, 1, "-", "not_mapping")
         return None
     check = Checker(path, problems, settings.choices)
     values = FACILITY.validate(raw, check)
@@ -109,9 +103,9 @@ def load_facility(path: Path, settings: Settings, problems: Problems) -> Facilit
     if position and not _valid_position(position):
         problems.add(path, raw.line_of("coordinates"), "coordinates", "bad_coordinates", value=position)
         return None
-    if not RECORD_ID.match(record_id):
+    if not valid_id(path):
         return None
-    return Facility(record_id, path, values, dict(raw.key_lines), photos)
+    return Facility(path.stem, path, values, dict(raw.key_lines), photos)
 
 
 def _valid_position(text: str) -> bool:

@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 
 from .catalogue import Catalogue
 from .collation import name_keys
-from .honorsite import notice_anchor
+from .honorsite import inert_json, notice_anchor
 
 SEARCH_INDEX = "data/search-records.json"
 UNKNOWN = {"", "不详"}
@@ -100,7 +100,7 @@ def search_index(catalogue: Catalogue, kinds: list[IndexKind] = INDEX_KINDS) -> 
             facts = [strings.setdefault(fact, len(strings)) for fact in entry.facts]
             rows.append([kind.code, entry.title, entry.pinyin, entry.initials, entry.url, facts])
     document = {"v": 1, "k": {kind.code: kind.label for kind in kinds}, "s": list(strings), "r": rows}
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return inert_json(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
 
 
 def search_files(catalogue: Catalogue) -> dict[str, str]:

@@ -1,0 +1,34 @@
+"""Reading a one-record file (a martyr, a facility, an event): the steps every kind shares.
+
+The file name is the record's id and its page address; the file holds fields; every
+text in it passes the publication guard. Kinds then check their own schema.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import Problems
+from .guard import guard_record
+from .yamlsource import Located, load_yaml
+
+RECORD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def valid_id(path: Path) -> bool:
+    return bool(RECORD_ID.match(path.stem))
+
+
+def read_record_file(path: Path, problems: Problems) -> Located | None:
+    """The file's fields, or None; problems (bad file name, YAML, guard) go to `problems`."""
+    if not valid_id(path):
+        problems.add(path, 1, "-", "bad_id", name=path.name)
+    raw = load_yaml(path, problems)
+    if raw is None:
+        return None
+    if not isinstance(raw, Located):
+        problems.add(path, 1, "-", "not_mapping")
+        return None
+    guard_record(raw, path, problems)  # no ID, phone, email or unit designation in any field
+    return raw
