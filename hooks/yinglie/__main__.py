@@ -37,6 +37,8 @@ def check(config_file: Path) -> int:
         print(error, file=sys.stderr)
         return 1
     print(f"记录检查通过 / records OK: {len(catalogue.martyrs)} martyrs")
+    print(f"纪念设施 / memorial facilities: {len(catalogue.facilities)}")
+    print(f"纪念活动 / events: {len(catalogue.events)}")
     if catalogue.honors is not None:
         print(f"喜报 / award notices: {len(catalogue.honors.notices)}")
         for line in held_back_lines(catalogue.honors, Problems(settings.root, settings.language)):
