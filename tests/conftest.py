@@ -24,6 +24,19 @@ PROJECT_PARTS = ["mkdocs.yml", "content", "theme", "hooks", "martyrs", "honors",
 
 sys.path.insert(0, str(HOOKS))
 
+# A martyr whose surname reading (解 = jie here) and facts the search must find.
+SEARCHABLE_RECORD = """
+name: 解文明
+surname_pinyin: jie
+native_place: 测试县青石乡
+period: 解放战争时期
+died: 1949年5月
+burial: 测试烈士陵园
+sources:
+  - title: 测试资料
+    where: 测试
+"""
+
 
 @dataclass
 class Project:

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import json
 
+from conftest import SEARCHABLE_RECORD
 from yinglie.synthetic import MARK, write_martyrs
 
-OVERRIDDEN = """
-name: 解文明
-surname_pinyin: jie
-native_place: 测试县青石乡
-period: 解放战争时期
-died: 1949年5月
-burial: 测试烈士陵园
-sources:
-  - title: 测试资料
-    where: 测试
-"""
 
 
 def _index(site):
@@ -32,7 +22,7 @@ def test_generated_records_pass_validation(project):
 
 def test_index_has_one_entry_per_record_with_pinyin_and_facts(project):
     records = write_martyrs(project.root, 20, seed=1)
-    project.write("martyrs/test-override.yml", OVERRIDDEN)
+    project.write("martyrs/test-override.yml", SEARCHABLE_RECORD)
     result = project.build()
     assert result.returncode == 0, result.stderr
     index = _index(project.site)

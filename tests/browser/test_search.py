@@ -12,21 +12,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser.server import serve
-from conftest import copy_project
+from conftest import SEARCHABLE_RECORD, copy_project
 from yinglie.synthetic import write_martyrs
 
 SUB_PATH = "/zt/yinglie/"
-TEST_RECORD = """
-name: 解文明
-surname_pinyin: jie
-native_place: 测试县青石乡
-period: 解放战争时期
-died: 1949年5月
-burial: 测试烈士陵园
-sources:
-  - title: 测试资料
-    where: 测试
-"""
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +23,7 @@ def served_site(tmp_path_factory):
     """The site built from a small dataset, served at http://127.0.0.1:<port>/zt/yinglie/."""
     project = copy_project(tmp_path_factory.mktemp("search") / "project")
     write_martyrs(project.root, 40, seed=7)
-    project.write("martyrs/test-search.yml", TEST_RECORD)
+    project.write("martyrs/test-search.yml", SEARCHABLE_RECORD)
     result = project.build()
     assert result.returncode == 0, result.stderr
     with serve(project.site, SUB_PATH) as base:
