@@ -2,8 +2,9 @@
 
 Each event does one thing and hands the work to the `yinglie` package beside this
 file: load and check the records (on_config), add their pages and open data
-(on_files), give each page's template its data (on_page_context), and sanitise
-the HTML rendered from record text (on_page_content).
+(on_files), give each page's template its data (on_page_context), sanitise
+the HTML rendered from record text (on_page_content), and add the QR codes made
+beside the build (on_post_build).
 """
 
 from __future__ import annotations
@@ -57,6 +58,15 @@ def on_config(config):
 def on_files(files, config):
     _build.add_files(files, config)
     return files
+
+
+def on_post_build(config):
+    _build.finish(config)
+
+
+def on_build_error(error):
+    if _build is not None:
+        _build.abandon()
 
 
 def on_page_content(html, page, config, files):

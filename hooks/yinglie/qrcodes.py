@@ -4,24 +4,36 @@ The code holds the page's absolute address, built from `site_url` (sub-path
 included), so a plaque at a grave leads to the record wherever the site is
 published. Each page gets `qr.svg` (for print; scales to any size) and `qr.png`
 beside it. Error correction level Q (25%) keeps an outdoor plaque readable when
-weathered. Making a code takes milliseconds, which adds up over thousands of
-records, so the files are cached in `.cache/qr/` by a hash of what they encode.
+weathered, and segno picks the mask the standard scores best for scanning.
+
+That choice makes a code cost about 6 ms, a minute of CPU at municipal scale, so:
+- codes are cached in `.cache/qr/` by a hash of what they encode: a code depends
+  only on its address, so a cached one stays right until `site_url` changes;
+- missing codes are made by worker processes (`QrCodes.start`) while MkDocs
+  renders the pages, and put into the site after the build (`QrCodes.place`),
+  linked from the cache rather than copied.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 import segno
-
-from .catalogue import Catalogue
+from PIL import Image, ImageOps
 
 ERROR_LEVEL = "q"
 PNG_SCALE = 10  # pixels per module: about 450 px for a typical address
 BORDER = 4  # the quiet zone the standard asks for, in modules
 RECIPE = f"segno {segno.__version__} {ERROR_LEVEL} png{PNG_SCALE} border{BORDER}"
+BATCH = 64  # codes per task sent to a worker process
+INLINE_LIMIT = 32  # fewer missing codes than this are made in-process: a worker costs more to start
+DARK_TO_BLACK = bytes([255, 0]) + bytes(254)  # module value (0 light, 1 dark) -> grey level
 
 
 def absolute_url(site_url: str, path: str) -> str:
@@ -29,38 +41,101 @@ def absolute_url(site_url: str, path: str) -> str:
     return (site_url if site_url.endswith("/") else site_url + "/") + path
 
 
-def record_urls(catalogue: Catalogue) -> list[str]:
-    """Site-relative addresses of every page that carries a QR code."""
-    return [m.url for m in catalogue.martyrs] + [f.url for f in catalogue.facilities]
+class QrCodes:
+    """The QR codes of one build: `{page path: address encoded}`, cached in `cache`."""
+
+    def __init__(self, site_url: str, page_paths: list[str], cache: Path):
+        self.cache = cache
+        self.codes = {path: absolute_url(site_url, path) for path in page_paths}
+        self._work = None
+        self._pool: Executor | None = None
+        self.in_workers = False  # whether start() handed the work to worker processes
+
+    def start(self) -> None:
+        """Begin making the codes the cache lacks, in worker processes when there are many."""
+        missing = [url for url in self.codes.values() if not all(p.is_file() for p in cached_files(url, self.cache))]
+        if len(missing) < INLINE_LIMIT:
+            make_codes(missing, self.cache)
+            return
+        self.in_workers = True
+        workers = max(1, min(os.cpu_count() or 1, len(missing) // BATCH + 1))
+        # Spawned, not forked: `mkdocs serve` runs threads, which a fork copies mid-step.
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        batches = [missing[i:i + BATCH] for i in range(0, len(missing), BATCH)]
+        self._work = [self._pool.submit(make_codes, batch, self.cache) for batch in batches]
+
+    def place(self, site_dir: Path) -> None:
+        """Wait for the workers, then put `<page>/qr.svg` and `qr.png` into the built site."""
+        self._finish()
+        for path, url in self.codes.items():
+            folder = site_dir / path
+            folder.mkdir(parents=True, exist_ok=True)
+            svg, png = cached_files(url, self.cache)
+            _link_or_copy(svg, folder / "qr.svg")
+            _link_or_copy(png, folder / "qr.png")
+
+    def cancel(self) -> None:
+        """The build failed: stop the workers without waiting for them."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def _finish(self) -> None:
+        if self._pool is None:
+            return
+        try:
+            for task in self._work:
+                task.result()  # re-raises a worker's error here, in the build
+        finally:
+            self._pool.shutdown()
+            self._pool = None
 
 
-def qr_files(catalogue: Catalogue, site_url: str) -> dict[str, bytes]:
-    """Site address -> file content: `<page>/qr.svg` and `<page>/qr.png` for every record page."""
-    cache = catalogue.settings.cache_dir / "qr"
-    files = {}
-    for path in record_urls(catalogue):
-        svg, png = qr_code(absolute_url(site_url, path), cache)
-        files[path + "qr.svg"] = svg
-        files[path + "qr.png"] = png
-    return files
-
-
-def qr_code(url: str, cache: Path | None = None) -> tuple[bytes, bytes]:
-    """(SVG, PNG) of the QR code for `url`, from the cache when it has them."""
+def cached_files(url: str, cache: Path) -> tuple[Path, Path]:
     key = hashlib.sha256(f"{RECIPE}|{url}".encode()).hexdigest()[:32]
-    if cache is not None:
-        svg_file, png_file = cache / f"{key}.svg", cache / f"{key}.png"
-        if svg_file.is_file() and png_file.is_file():
-            return svg_file.read_bytes(), png_file.read_bytes()
-    code = segno.make_qr(url, error=ERROR_LEVEL)
-    svg, png = io.BytesIO(), io.BytesIO()
-    # No width/height in the SVG: it takes the size the page or the plaque gives it.
-    code.save(svg, kind="svg", border=BORDER, xmldecl=False, omitsize=True, title=url)
-    code.save(png, kind="png", scale=PNG_SCALE, border=BORDER)
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        for target, content in ((svg_file, svg.getvalue()), (png_file, png.getvalue())):
-            partial = target.with_suffix(".part")
+    return cache / f"{key}.svg", cache / f"{key}.png"
+
+
+def make_codes(urls: list[str], cache: Path) -> None:
+    """Make and cache the codes for `urls` (runs in a worker process)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    for url in urls:
+        svg, png = qr_code(url)
+        for target, content in zip(cached_files(url, cache), (svg, png)):
+            partial = target.with_name(f"{target.name}.{os.getpid()}.part")
             partial.write_bytes(content)
             partial.replace(target)
-    return svg.getvalue(), png.getvalue()
+
+
+def qr_code(url: str) -> tuple[bytes, bytes]:
+    """(SVG, PNG) of the QR code for `url`."""
+    code = segno.make_qr(url, error=ERROR_LEVEL)
+    svg = io.BytesIO()
+    # No width/height in the SVG: it takes the size the page or the plaque gives it.
+    code.save(svg, kind="svg", border=BORDER, xmldecl=False, omitsize=True, title=url)
+    return svg.getvalue(), _png(code)
+
+
+def _png(code: segno.QRCode) -> bytes:
+    # Pillow writes the PNG from segno's module matrix three times faster than segno's
+    # own pure-Python writer; the picture is the same (a 1-bit image, 10 px a module).
+    width, height = code.symbol_size(scale=1, border=0)
+    modules = b"".join(bytes(row) for row in code.matrix).translate(DARK_TO_BLACK)
+    image = ImageOps.expand(Image.frombytes("L", (width, height), modules), border=BORDER, fill=255)
+    image = image.convert("1", dither=Image.Dither.NONE)
+    image = image.resize((image.width * PNG_SCALE, image.height * PNG_SCALE), Image.Resampling.NEAREST)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    # A hard link costs no copy; the cache may sit on another disk, where only a copy works.
+    if target.exists():
+        if target.samefile(source):
+            return  # a preview rebuild: already in place
+        target.unlink()
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -20,7 +20,7 @@ from .messages import render
 from .opendata import data_files
 from .pages import SitePage, site_pages
 from .plaques import plaque_files
-from .qrcodes import qr_files
+from .qrcodes import QrCodes
 from .sanitise import sanitise_html
 
 
@@ -56,6 +56,7 @@ class SiteBuild:
         self.pages: dict[str, SitePage] = {}
         self.preview_dir: Path | None = None
         self.preview_stamp = 0
+        self.qr_codes: QrCodes | None = None
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -70,6 +71,10 @@ class SiteBuild:
         if os.environ.get(PREVIEW_ENV):
             self.preview_dir = config_dir / PREVIEW_DIR
             self.preview_stamp = _newest_change(config)
+        # The codes take longest to make: start them now, beside the rest of the build.
+        record_pages = [record.url for record in (*self.catalogue.martyrs, *self.catalogue.facilities)]
+        self.qr_codes = QrCodes(config.site_url, record_pages, self.catalogue.settings.cache_dir / "qr")
+        self.qr_codes.start()
 
     def add_files(self, files: Files, config) -> None:
         manifest = self._preview_manifest()
@@ -85,8 +90,6 @@ class SiteBuild:
         for address, content in {**data_files(self.catalogue), **subscriptions}.items():
             files.append(File.generated(config, address, content=content))
         for address, content in plaque_files(self.catalogue, config).items():
-            files.append(File.generated(config, address, content=content))
-        for address, content in qr_files(self.catalogue, config.site_url).items():
             files.append(File.generated(config, address, content=content))
         # Web copies of photos, read from the image cache (one file may serve several records).
         photo_copies = {address: path for photo in self.catalogue.web_photos for address, path in photo.files().items()}
@@ -122,6 +125,14 @@ class SiteBuild:
             path.write_text(page.markdown(), encoding="utf-8")
             manifest[page.src_uri] = stamp
         return File.generated(config, page.src_uri, abs_src_path=str(path), inclusion=inclusion)
+
+    def finish(self, config) -> None:
+        """After MkDocs wrote the site: add the QR codes, made meanwhile."""
+        self.qr_codes.place(Path(config.site_dir))
+
+    def abandon(self) -> None:
+        if self.qr_codes is not None:
+            self.qr_codes.cancel()
 
     def page_content(self, html: str, page) -> str:
         site_page = self.pages.get(page.file.src_uri)

@@ -1,0 +1,68 @@
+"""QR codes made beside the build: by worker processes when many are missing, then
+placed into the site from the cache."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from yinglie.qrcodes import INLINE_LIMIT, QrCodes, cached_files
+
+SITE_URL = "https://www.example.gov.cn/zt/yinglie/"
+
+
+def decode(png) -> str:
+    zbarimg = shutil.which("zbarimg")
+    assert zbarimg, "zbarimg is needed to read QR codes: apt-get install zbar-tools (see .ci/run)"
+    result = subprocess.run([zbarimg, "--quiet", "--raw", str(png)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def pages(count: int) -> list[str]:
+    return [f"martyrs/test-{number:04d}/" for number in range(count)]
+
+
+def test_many_missing_codes_are_made_by_workers_and_placed(tmp_path):
+    count = INLINE_LIMIT * 3
+    codes = QrCodes(SITE_URL, pages(count), tmp_path / "cache")
+    codes.start()
+    assert codes.in_workers
+    codes.place(tmp_path / "site")
+    assert len(list((tmp_path / "cache").glob("*.png"))) == count
+    for path in (pages(count)[0], pages(count)[-1]):
+        assert decode(tmp_path / "site" / path / "qr.png") == SITE_URL + path
+        assert (tmp_path / "site" / path / "qr.svg").read_text().startswith("<svg")
+
+
+def test_cached_codes_are_not_made_again(tmp_path):
+    cache = tmp_path / "cache"
+    first = QrCodes(SITE_URL, pages(3), cache)
+    first.start()
+    first.place(tmp_path / "one")
+    svg, _ = cached_files(SITE_URL + pages(3)[0], cache)
+    made = svg.stat().st_mtime_ns
+    second = QrCodes(SITE_URL, pages(3), cache)
+    second.start()
+    second.place(tmp_path / "two")
+    assert svg.stat().st_mtime_ns == made
+    assert (tmp_path / "two" / pages(3)[0] / "qr.svg").read_bytes() == svg.read_bytes()
+
+
+def test_codes_follow_the_site_url(tmp_path):
+    other = "https://yinglie.example.org/"
+    codes = QrCodes(other, pages(1), tmp_path / "cache")
+    codes.start()
+    codes.place(tmp_path / "site")
+    assert decode(tmp_path / "site" / pages(1)[0] / "qr.png") == other + pages(1)[0]
+
+
+def test_a_failing_worker_fails_the_build(tmp_path):
+    cache = tmp_path / "cache"
+    cache.write_text("not a folder")  # the workers cannot write the codes
+    codes = QrCodes(SITE_URL, pages(INLINE_LIMIT * 2), cache)
+    codes.start()
+    with pytest.raises(OSError):
+        codes.place(tmp_path / "site")
