@@ -40,6 +40,23 @@ def test_dirty_rebuild_renders_the_edited_record_only(project):
     assert "预览修改测试" in directory  # pages without their own record file are always rebuilt
 
 
+def test_dirty_rebuild_redraws_the_edited_record_plaque_only(project):
+    _dirty_build(project)
+    preview = project.root / "preview" / "martyrs"
+    edited, untouched = preview / "ran-jun" / "plaque" / "index.html", preview / "zhong-rumei" / "plaque" / "index.html"
+    untouched_before = untouched.stat().st_mtime_ns
+    record = project.root / "martyrs" / "ran-jun.yml"
+    text = record.read_text(encoding="utf-8")
+    assert "name: 冉钧" in text
+    record.write_text(text.replace("name: 冉钧", "name: 冉钧改", 1), encoding="utf-8")
+
+    _dirty_build(project)
+
+    assert "冉钧改" in edited.read_text(encoding="utf-8")
+    assert untouched.stat().st_mtime_ns == untouched_before
+    assert (preview / "zhong-rumei" / "qr.png").is_file()  # codes stay in place across rebuilds
+
+
 def test_template_edit_renders_every_record_again(project):
     _dirty_build(project)
     page = project.root / "preview" / "martyrs" / "zhong-rumei" / "index.html"

@@ -11,7 +11,9 @@ same data give byte-identical files (reproducible builds, cacheable downloads).
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, time, timedelta, timezone
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import icalendar
@@ -77,10 +79,52 @@ def _entry_summary(event: Event) -> str:
     return f"{head}。{event.summary}" if event.summary else f"{head}。"
 
 
+class Day(NamedTuple):
+    """One calendar entry, in plain values (so that a calendar's days can be compared)."""
+    uid: str
+    start: date
+    summary: str
+    description: str = ""
+    url: str = ""
+    yearly: bool = False
+
+
 def ics_calendar(catalogue: Catalogue, site_name: str, site_url: str) -> str:
+    return _calendar_text(site_name, urlsplit(site_url).hostname or "localhost", data_stamp(catalogue),
+                          tuple(calendar_days(catalogue, site_url)))
+
+
+def calendar_days(catalogue: Catalogue, site_url: str) -> list[Day]:
     settings = catalogue.settings.events
-    host = urlsplit(site_url).hostname or "localhost"
-    stamp = data_stamp(catalogue)
+    days = []
+    if settings.qingming:
+        first = max(settings.first_year, QINGMING_YEARS[0])
+        last = min(settings.last_year, QINGMING_YEARS[1])
+        for year in range(first, last + 1):
+            days.append(Day(f"qingming-{year}", qingming(year), "清明·祭英烈", "清明节，缅怀英烈。"))
+    for fixed in settings.fixed_days:
+        start = date(max(fixed.since, settings.first_year), fixed.month, fixed.day)
+        days.append(Day(f"fixed-{fixed.month:02d}{fixed.day:02d}", start, fixed.name, yearly=True))
+    for martyr in catalogue.martyrs_by_strokes:
+        died = martyr.died
+        if died.day:
+            # "无名烈士" already ends in 烈士: do not say it twice.
+            name = martyr.display_name if martyr.display_name.endswith("烈士") else f"{martyr.display_name}烈士"
+            days.append(Day(f"martyr-{martyr.id}-died", date(died.year, died.month, died.day),
+                            f"{name}牺牲纪念日", f"{name}于{died.chinese()}牺牲。",
+                            _absolute(site_url, martyr.url), yearly=True))
+    for event in sorted(catalogue.events, key=lambda e: e.sort_key):
+        when = event.date
+        if when.day:
+            days.append(Day(f"event-{event.id}", when.earliest, event.title, _entry_summary(event),
+                            _absolute(site_url, event.url)))
+    return days
+
+
+# Writing thousands of entries with icalendar takes about a second. Under `make serve`
+# most edits leave the calendar's days as they were: the last calendar is kept.
+@functools.lru_cache(maxsize=1)
+def _calendar_text(site_name: str, host: str, stamp: datetime, days: tuple[Day, ...]) -> str:
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{site_name}//纪念日历//ZH")
     calendar.add("version", "2.0")
@@ -90,43 +134,21 @@ def ics_calendar(catalogue: Catalogue, site_name: str, site_url: str) -> str:
     # Subscribed calendars check back daily for new anniversaries and events.
     calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
-
-    def day(uid: str, start: date, summary: str, description: str = "", url: str = "", yearly: bool = False):
+    for day in days:
         component = icalendar.Event()
-        component.add("uid", f"{uid}@{host}")
+        component.add("uid", f"{day.uid}@{host}")
         component.add("dtstamp", stamp)
-        component.add("dtstart", start)
-        component.add("dtend", start + timedelta(days=1))
-        if yearly:
+        component.add("dtstart", day.start)
+        component.add("dtend", day.start + timedelta(days=1))
+        if day.yearly:
             component.add("rrule", {"freq": "yearly"})
-        component.add("summary", summary)
-        if description:
-            component.add("description", description)
-        if url:
-            component.add("url", url)
+        component.add("summary", day.summary)
+        if day.description:
+            component.add("description", day.description)
+        if day.url:
+            component.add("url", day.url)
         component.add("transp", "TRANSPARENT")  # a memorial day, not a busy slot
         calendar.add_component(component)
-
-    if settings.qingming:
-        first = max(settings.first_year, QINGMING_YEARS[0])
-        last = min(settings.last_year, QINGMING_YEARS[1])
-        for year in range(first, last + 1):
-            day(f"qingming-{year}", qingming(year), "清明·祭英烈", "清明节，缅怀英烈。")
-    for fixed in settings.fixed_days:
-        start = date(max(fixed.since, settings.first_year), fixed.month, fixed.day)
-        day(f"fixed-{fixed.month:02d}{fixed.day:02d}", start, fixed.name, yearly=True)
-    for martyr in catalogue.martyrs_by_strokes:
-        died = martyr.died
-        if died.day:
-            # "无名烈士" already ends in 烈士: do not say it twice.
-            name = martyr.display_name if martyr.display_name.endswith("烈士") else f"{martyr.display_name}烈士"
-            day(f"martyr-{martyr.id}-died", date(died.year, died.month, died.day),
-                f"{name}牺牲纪念日", f"{name}于{died.chinese()}牺牲。",
-                _absolute(site_url, martyr.url), yearly=True)
-    for event in sorted(catalogue.events, key=lambda e: e.sort_key):
-        when = event.date
-        if when.day:
-            day(f"event-{event.id}", when.earliest, event.title, _entry_summary(event), _absolute(site_url, event.url))
     return calendar.to_ical().decode("utf-8")
 
 

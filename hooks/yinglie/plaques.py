@@ -14,30 +14,38 @@ per record: about 5 ms a record, a minute for a municipality's ten thousand.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
+from pathlib import Path
 
 from .catalogue import Catalogue
 
 
-def plaque_files(catalogue: Catalogue, config) -> dict[str, str]:
-    """Site address -> HTML of every plaque sheet."""
-    env = config.theme.get_env()  # the theme's own Jinja environment, with MkDocs' `url` filter
-    single, batch = env.get_template("plaque.html"), env.get_template("plaques.html")
-    files = {}
-    for martyr in catalogue.martyrs:
-        address = f"{martyr.url}plaque/index.html"
-        files[address] = single.render(_context(config, address, record=martyr, kind="martyr"))
+@dataclass(frozen=True)
+class PlaqueSheet:
+    address: str
+    template: str
+    values: dict
+    records: tuple[Path, ...]  # the record files the sheet shows: a preview redraws it when one changes
+
+    def render(self, env, config) -> str:
+        """The sheet's HTML; `env` is the theme's Jinja environment (config.theme.get_env()),
+        which has MkDocs' `url` filter. Make it once per build: each one compiles the templates anew."""
+        template = env.get_template(self.template)
+        # What MkDocs gives a template, as far as these use it: `url` joins links to
+        # base_url (the way back to the site root) when there is no page.
+        base_url = posixpath.relpath(".", posixpath.dirname(self.address))
+        return template.render({"config": config, "page": None, "base_url": base_url, **self.values})
+
+
+def plaque_sheets(catalogue: Catalogue) -> list[PlaqueSheet]:
+    """Every plaque sheet, not yet rendered."""
+    sheets = [PlaqueSheet(f"{m.url}plaque/index.html", "plaque.html", {"record": m, "kind": "martyr"}, (m.path,))
+              for m in catalogue.martyrs]
     for facility in catalogue.facilities:
-        address = f"{facility.url}plaque/index.html"
-        files[address] = single.render(_context(config, address, record=facility, kind="facility"))
-        address = f"{facility.url}plaques/index.html"
-        files[address] = batch.render(
-            _context(config, address, facility=facility, residents=catalogue.residents(facility.id))
-        )
-    return files
-
-
-def _context(config, address: str, **values) -> dict:
-    # What MkDocs gives a template, as far as these use it: `url` joins links to
-    # base_url (the way back to the site root) when there is no page.
-    base_url = posixpath.relpath(".", posixpath.dirname(address))
-    return {"config": config, "page": None, "base_url": base_url, **values}
+        sheets.append(PlaqueSheet(f"{facility.url}plaque/index.html", "plaque.html",
+                                  {"record": facility, "kind": "facility"}, (facility.path,)))
+        residents = catalogue.residents(facility.id)
+        sheets.append(PlaqueSheet(f"{facility.url}plaques/index.html", "plaques.html",
+                                  {"facility": facility, "residents": residents},
+                                  (facility.path, *(m.path for m in residents))))
+    return sheets

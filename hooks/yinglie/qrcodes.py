@@ -68,11 +68,8 @@ class QrCodes:
         """Wait for the workers, then put `<page>/qr.svg` and `qr.png` into the built site."""
         self._finish()
         for path, url in self.codes.items():
-            folder = site_dir / path
-            folder.mkdir(parents=True, exist_ok=True)
-            svg, png = cached_files(url, self.cache)
-            _link_or_copy(svg, folder / "qr.svg")
-            _link_or_copy(png, folder / "qr.png")
+            for source, name in zip(cached_files(url, self.cache), ("qr.svg", "qr.png")):
+                _link_or_copy(source, site_dir / path / name)
 
     def cancel(self) -> None:
         """The build failed: stop the workers without waiting for them."""
@@ -131,10 +128,12 @@ def _png(code: segno.QRCode) -> bytes:
 
 def _link_or_copy(source: Path, target: Path) -> None:
     # A hard link costs no copy; the cache may sit on another disk, where only a copy works.
-    if target.exists():
-        if target.samefile(source):
+    try:
+        if os.stat(target).st_ino == os.stat(source).st_ino:
             return  # a preview rebuild: already in place
-        target.unlink()
+        os.unlink(target)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
     except OSError:

@@ -6,6 +6,7 @@ pages by address, and answers the later events from them.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -19,7 +20,7 @@ from .feeds import feed_files
 from .messages import render
 from .opendata import data_files
 from .pages import SitePage, site_pages
-from .plaques import plaque_files
+from .plaques import plaque_sheets
 from .qrcodes import QrCodes
 from .sanitise import sanitise_html
 
@@ -89,8 +90,13 @@ class SiteBuild:
         subscriptions = feed_files(self.catalogue, config.site_name, config.site_url or "")
         for address, content in {**data_files(self.catalogue), **subscriptions}.items():
             files.append(File.generated(config, address, content=content))
-        for address, content in plaque_files(self.catalogue, config).items():
-            files.append(File.generated(config, address, content=content))
+        theme_env = functools.cache(config.theme.get_env)  # made once, and only if a sheet is drawn
+
+        def draw(sheet):
+            return sheet.render(theme_env(), config)
+
+        for sheet in plaque_sheets(self.catalogue):
+            files.append(self._generated(config, sheet.address, sheet.records, functools.partial(draw, sheet), manifest))
         # Web copies of photos, read from the image cache (one file may serve several records).
         photo_copies = {address: path for photo in self.catalogue.web_photos for address, path in photo.files().items()}
         for address, path in photo_copies.items():
@@ -110,21 +116,29 @@ class SiteBuild:
 
     def _page_file(self, page: SitePage, config, manifest: dict[str, str]) -> File:
         inclusion = InclusionLevel.NOT_IN_NAV
-        if self.preview_dir is None or page.edit_path is None:
+        if page.edit_path is None:  # pages without a record file, such as the directory, are always rebuilt
             return File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
-        # Preview: back a record's page by a file rewritten only when the record changed,
-        # so that a dirty rebuild renders just the edited record (and the pages without
-        # a record file, such as the directory, which are always rebuilt).
-        # The page's Markdown follows from its record and the code, so their times and
-        # sizes say whether it changed.
-        record = Path(page.edit_path).stat()
-        stamp = f"{self.preview_stamp} {record.st_mtime_ns} {record.st_size}"
-        path = self.preview_dir / page.src_uri
-        if manifest.get(page.src_uri) != stamp or not path.exists():
+        return self._generated(config, page.src_uri, (Path(page.edit_path),), page.markdown, manifest, inclusion)
+
+    def _generated(self, config, address: str, records, produce, manifest: dict[str, str],
+                   inclusion=InclusionLevel.UNDEFINED) -> File:
+        """A generated file whose content `produce()` makes from the files in `records`.
+
+        Preview: the file is backed by a copy in the preview folder, made again only
+        when one of its records (or the settings, templates, code) changed, so that a
+        dirty rebuild neither makes nor writes it again. The content follows from the
+        records and the code, so their times and sizes say whether it changed.
+        """
+        if self.preview_dir is None:
+            return File.generated(config, address, content=produce(), inclusion=inclusion)
+        stamps = [self.preview_stamp, *((s.st_mtime_ns, s.st_size) for s in map(Path.stat, records))]
+        stamp = json.dumps(stamps)
+        path = self.preview_dir / address
+        if manifest.get(address) != stamp or not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(page.markdown(), encoding="utf-8")
-            manifest[page.src_uri] = stamp
-        return File.generated(config, page.src_uri, abs_src_path=str(path), inclusion=inclusion)
+            path.write_text(produce(), encoding="utf-8")
+            manifest[address] = stamp
+        return File.generated(config, address, abs_src_path=str(path), inclusion=inclusion)
 
     def finish(self, config) -> None:
         """After MkDocs wrote the site: add the QR codes, made meanwhile."""
