@@ -58,6 +58,7 @@ class SiteBuild:
         self.preview_dir: Path | None = None
         self.preview_stamp = 0
         self.qr_codes: QrCodes | None = None
+        self._file_stamps: dict[Path, str] = {}
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -131,14 +132,20 @@ class SiteBuild:
         """
         if self.preview_dir is None:
             return File.generated(config, address, content=produce(), inclusion=inclusion)
-        stamps = [self.preview_stamp, *((s.st_mtime_ns, s.st_size) for s in map(Path.stat, records))]
-        stamp = json.dumps(stamps)
+        stamp = " ".join([str(self.preview_stamp), *map(self._file_stamp, records)])
         path = self.preview_dir / address
         if manifest.get(address) != stamp or not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(produce(), encoding="utf-8")
             manifest[address] = stamp
         return File.generated(config, address, abs_src_path=str(path), inclusion=inclusion)
+
+    def _file_stamp(self, path: Path) -> str:
+        """A record file's time and size, read once per build (a martyr's page and plaque both ask)."""
+        if path not in self._file_stamps:
+            stat = path.stat()
+            self._file_stamps[path] = f"{stat.st_mtime_ns}:{stat.st_size}"
+        return self._file_stamps[path]
 
     def finish(self, config) -> None:
         """After MkDocs wrote the site: add the QR codes, made meanwhile."""
