@@ -54,15 +54,6 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _Loader(_SafeLoader):
     """SafeLoader without the timestamp resolver, recording lines."""
 
-    def construct_scalar(self, node):
-        """Every scalar (keys too) passes here: refuse the characters above, with their line."""
-        value = super().construct_scalar(node)
-        if isinstance(value, str):
-            found = FORBIDDEN_CHARACTER.search(value)
-            if found:
-                raise ForbiddenCharacter(found.group(), node.start_mark.line + 1)
-        return value
-
 
 # Dates stay text: "1927-03" and "1927-03-05" should be read the same way.
 _Loader.yaml_implicit_resolvers = {
@@ -103,6 +94,25 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+class _CheckingLoader(_Loader):
+    """_Loader that also refuses forbidden characters in every scalar.
+
+    Only needed for a text that could produce one: a scalar is made of the file's
+    own characters (lines joined by a space or a line break) plus, in double
+    quotes, backslash escapes. A file with neither a forbidden character nor a
+    backslash loads with the plain `_Loader`, which skips this check per value.
+    """
+
+    def construct_scalar(self, node):
+        """Every scalar (keys too) passes here: refuse the characters above, with their line."""
+        value = super().construct_scalar(node)
+        if isinstance(value, str):
+            found = FORBIDDEN_CHARACTER.search(value)
+            if found:
+                raise ForbiddenCharacter(found.group(), node.start_mark.line + 1)
+        return value
+
+
 # Documents already read in this process, by path, with the file's size and time:
 # `mkdocs serve` rebuilds after every edit, and re-reads only the files that changed.
 # Callers only read the documents they get.
@@ -123,7 +133,8 @@ def load_yaml(path: Path, problems: Problems):
         problems.add(path, 1, "-", "unreadable", detail=str(error))
         return None
     try:
-        document = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        loader = _CheckingLoader if "\\" in text or FORBIDDEN_CHARACTER.search(text) else _Loader
+        document = yaml.load(text, Loader=loader)  # noqa: S506 - both are SafeLoaders
         if document is None:  # an empty file is an empty record, reported field by field
             document = Located()
             document.key_lines = {}
