@@ -189,12 +189,19 @@ def guard_record(raw, path: Path, problems: Problems, notice: bool = False, pref
 
 
 def _guard_value(value, line: int, name: str, path: Path, problems: Problems, notice: bool) -> None:
-    if isinstance(value, Located):
+    if isinstance(value, str):  # nearly every value: tested first
+        findings = _scan(value, bool(notice))
+    elif isinstance(value, Located):
         guard_record(value, path, problems, notice, prefix=name + ".")
+        return
     elif isinstance(value, list):
         lines = getattr(value, "item_lines", [line] * len(value))
         for index, item in enumerate(value):
             _guard_value(item, lines[index], f"{name}[{index + 1}]", path, problems, notice)
-    elif isinstance(value, (str, int)) and not isinstance(value, bool):
-        for finding in scan(str(value), notice):
-            problems.add(path, line, name, finding.key, excerpt=finding.excerpt)
+        return
+    elif isinstance(value, int) and not isinstance(value, bool):
+        findings = _scan(str(value), bool(notice))
+    else:
+        return
+    for finding in findings:
+        problems.add(path, line, name, finding.key, excerpt=finding.excerpt)
