@@ -4,9 +4,12 @@ one exact `path:line: field: message` line; ordinary wording is not refused."""
 
 from __future__ import annotations
 
+import random
+import unicodedata
+
 import pytest
 
-from yinglie.guard import mask, scan
+from yinglie.guard import RULES, mask, nfkc, scan
 
 MARTYR = """\
 name: 测试烈士
@@ -190,3 +193,79 @@ def test_ordinary_wording_is_not_refused(text):
 def test_mask_keeps_only_the_ends():
     assert mask("32145部队") == "3***5部队"
     assert mask("某团三营") == "某团三营"
+
+
+# --- The quick paths give the same findings as searching every pattern ----------------
+
+def _every_pattern(text: str, notice: bool) -> list[tuple[str, str]]:
+    """The guard without its shortcuts: NFKC, then every rule's full pattern."""
+    normal = unicodedata.normalize("NFKC", text)
+    found, keys = [], set()
+    for rule in RULES:
+        if rule.notices_only and not notice or rule.key in keys:
+            continue
+        match = rule.pattern.search(normal)
+        if match:
+            keys.add(rule.key)
+            found.append((rule.key, mask(match.group(0).strip())))
+    return found
+
+
+# Pieces that the rules look for, mixed at random into texts that sometimes match.
+_PIECES = [
+    *"0123456789１３８＠XxAb*× -+()（）：:，、。月第某部队号村组社营连团师军班排", "集团军", "支队", "电话", "手机",
+    "TEL", "phone", "番号", "代号", "社区", "居委会", "小区", "镇", "街道", "单元", "室", "栋", "门牌", "家庭住址",
+    "1381234", "5678", "023", "47521234", "500381", "19900101", "12345678", "@qq.com", "zhang", "三营", "七十二",
+    "陆军", "白沙镇", "黄泥", "32145", "95XXX", "部队", "某部", "\u0301", "\u3000", "ｔｅｌ", "\n",
+]
+
+
+# Texts that the rules refuse, to be cut and spliced into near misses.
+_REFUSED = [
+    "500381199001011234", "500381 19900101 123x", "50038119900101123X", "500381900101123", "+86 138 1234 5678",
+    "13812345678", "023-47521234", "(023)4752 1234", "（023）47521234", "电话 4752 1234", "联系方式：47521234",
+    "a.b@c.cn", "32145部队", "3214X 部队", "95XXX部", "第72集团军", "七十二集团军", "123团", "3营", "某团三营", "某部二连", "某师某团",
+    "部队番号为32145", "白沙镇黄泥村", "几江街道艾坪山社区", "黄泥村3组", "红星社区二社", "圣泉路99号", "501室",
+    "滨江小区", "家庭住址",
+]
+
+
+def _sample(count: int) -> list[str]:
+    """Random texts: pieces in any order, and refused texts with a piece cut out or put in."""
+    rng = random.Random(20240405)
+    texts = ["", "不详", "1949-10-01", "（合成测试数据）在年度工作中表现突出，特此报喜。"]
+    for _ in range(count):
+        if rng.random() < 0.5:
+            texts.append("".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 14))))
+        else:
+            text, at = rng.choice(_REFUSED), rng.randint(0, 18)
+            cut = rng.choice((0, 0, 1, 2))
+            texts.append(rng.choice(_PIECES) + text[:at] + rng.choice(("", "", rng.choice(_PIECES)))
+                         + text[at + cut:] + rng.choice(_PIECES))
+    return texts
+
+
+def test_the_quick_paths_find_what_every_pattern_finds():
+    refused = 0
+    for text in _sample(8000):
+        for notice in (False, True):
+            expected = _every_pattern(text, notice)
+            assert [(f.key, f.excerpt) for f in scan(text, notice)] == expected, (text, notice)
+            refused += bool(expected)
+    assert refused > 4000  # the sample does reach the rules, not only the shortcuts
+
+
+def test_every_rule_is_reached_by_the_sample():
+    """Each rule's pattern matches often in the sample above, so each shortcut is put to the test."""
+    normal = [unicodedata.normalize("NFKC", text) for text in _sample(8000)]
+    for rule in RULES:
+        assert sum(1 for text in normal if rule.pattern.search(text)) >= 30, rule.pattern.pattern
+
+
+@pytest.mark.parametrize("text", [
+    "（合成测试数据）行军途中，他多次主动承担侦察任务：往返传递消息！",
+    "电话：１３８ １２３４ ５６７８，ｚｈａｎｇ＠ｑｑ．ｃｏｍ",
+    "e\u0301，a\u0308\u0301（）　x", "，\u0301", "ﬁ，①２",
+])
+def test_quick_nfkc_is_nfkc(text):
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)

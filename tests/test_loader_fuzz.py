@@ -160,3 +160,52 @@ def test_what_the_fuzzing_found_is_reported_plainly(tmp_path):
         path.write_text(text, encoding="utf-8")
         _, problems = assert_loaded_or_reported(path, load_record)
         assert [p.text() for p in problems.found] == [expected]
+
+
+def _with_lines(value):
+    """A loaded document with every line number it carries, for comparing two loads."""
+    if isinstance(value, dict):
+        return ("map", value.line, sorted(value.key_lines.items()), [(k, _with_lines(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", value.line, list(value.item_lines), [_with_lines(v) for v in value])
+    return (type(value).__name__, repr(value))
+
+
+def _both_loaders(text: str):
+    from yinglie.yamlsource import _CheckingLoader, _Loader
+
+    results = []
+    for loader in (_Loader, _CheckingLoader):
+        try:
+            results.append(_with_lines(yaml.load(text, Loader=loader)))  # noqa: S506 - SafeLoaders
+        except Exception as error:  # noqa: BLE001 - the same failure from both is what counts
+            results.append(("error", type(error).__name__, str(error)))
+    return results
+
+
+@FUZZ
+@given(record=RECORDS, style=st.sampled_from([None, '"', "'", "|"]), flow=st.booleans())
+def test_the_quick_loader_reads_what_the_checking_loader_reads(record, style, flow):
+    """Files without a backslash skip the per-value character check (yamlsource.py);
+    everything else they load must be the same, values, types and lines."""
+    text = yaml.safe_dump(record, allow_unicode=True, default_style=style, default_flow_style=flow)
+    text = text.replace("\\", "/")  # a backslash always takes the checking loader
+    quick, checking = _both_loaders(text)
+    assert quick == checking
+
+
+@FUZZ
+@given(text=TYPED)
+def test_the_quick_loader_reads_typed_text_alike(text):
+    quick, checking = _both_loaders(text.replace("\\", "/"))
+    if quick[0] == "error" and checking[0] == "error" and checking[1] == "ForbiddenCharacter":
+        return  # only the checking loader looks for these; load_yaml never gives it such text
+    assert quick == checking
+
+
+def test_the_quick_loader_keeps_aliases_tags_and_merges():
+    text = "a: &x hello\nb: *x\nc: !!str 12\nd: 12\ne: [1, two, {f: g}]\nm: &m {n: o}\np: *m\nq:\n  <<: *m\n  r: s\n"
+    quick, checking = _both_loaders(text)
+    assert quick == checking
+    merged = dict(quick[3])["q"]
+    assert sorted(key for key, _ in merged[3]) == ["n", "r"]

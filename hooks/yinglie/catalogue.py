@@ -7,6 +7,7 @@ the views the pages need (martyrs by strokes and by pinyin, the filter values).
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -58,7 +59,7 @@ class Catalogue:
         return sorted(self.events, key=lambda e: e.sort_key, reverse=True)
 
     def martyr(self, record_id: str) -> Martyr | None:
-        return next((m for m in self.martyrs if m.id == record_id), None)
+        return self.martyrs_by_id.get(record_id)
 
     def facility(self, record_id: str) -> Facility | None:
         return self._facilities_by_id.get(record_id)
@@ -94,6 +95,18 @@ class Catalogue:
 
 def load_catalogue(settings: Settings) -> Catalogue:
     """Load and check every record; raise `RecordsInvalid` listing all problems."""
+    # Loading makes hundreds of thousands of small objects that all stay alive; the
+    # cyclic garbage collector would walk them over and over, finding nothing to free.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_catalogue(settings)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_catalogue(settings: Settings) -> Catalogue:
     problems = Problems(settings.root, settings.language)
     martyrs = load_martyrs(settings, problems)
     martyr_files = {path.stem for path in settings.martyrs_dir.glob("*.yml")}

@@ -81,5 +81,6 @@ def name_keys(name: str, surname: str = "", surname_pinyin: str = "", name_pinyi
     return NameKeys(strokes, tuple(family_syllables) + tuple(_pinyin(given)))
 
 
-def _pinyin(text: str) -> list[str]:
-    return [syllable.lower() for syllable in lazy_pinyin(text, style=Style.NORMAL, errors="default", v_to_u=False)]
+@lru_cache(maxsize=100_000)  # surnames recur across thousands of names
+def _pinyin(text: str) -> tuple[str, ...]:
+    return tuple(syllable.lower() for syllable in lazy_pinyin(text, style=Style.NORMAL, errors="default", v_to_u=False))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -151,15 +152,18 @@ class Settings:
 
     def choices(self, name: str) -> list[str]:
         """The allowed values of a `choice` field, by the list's name."""
-        lists = {
-            "periods": [p.name for p in self.periods] + ["不详"],
-            "genders": list(self.genders),
-            "event_types": list(self.events.types),
-            "outreach_targets": [*self.events.outreach_targets, "不详"],
-            "facility_types": list(self.facility_types),
-            "facility_levels": list(self.facility_levels),
+        return list(self._choice_lists[name])
+
+    @cached_property  # asked once per choice field of every record
+    def _choice_lists(self) -> dict[str, tuple[str, ...]]:
+        return {
+            "periods": (*(p.name for p in self.periods), "不详"),
+            "genders": self.genders,
+            "event_types": self.events.types,
+            "outreach_targets": (*self.events.outreach_targets, "不详"),
+            "facility_types": self.facility_types,
+            "facility_levels": self.facility_levels,
         }
-        return lists[name]
 
     def period(self, name: str) -> Period | None:
         return next((p for p in self.periods if p.name == name), None)

@@ -15,6 +15,7 @@ from .dates import FuzzyDate
 from .errors import Problems
 from .martyrs import SOURCE
 from .messages import Text
+from .recordcache import CheckedFiles
 from .recordfile import read_record_file, valid_id
 from .schema import Checker, Field, FieldsAsAttributes, Schema
 from .yamlsource import Located
@@ -89,6 +90,11 @@ class Event(FieldsAsAttributes):
         return (when.month, when.day) if when.day else None
 
 
+# Events already checked in this process (see recordcache.py), with the raw record:
+# the martyr ids it names are checked on every load, as martyr files come and go.
+_checked: CheckedFiles[tuple[Located | None, Event | None]] = CheckedFiles()
+
+
 def load_events(settings: Settings, problems: Problems, martyr_ids: set[str]) -> list[Event]:
     """Read and check every `events/*.yml`; problems go to `problems`.
 
@@ -97,32 +103,33 @@ def load_events(settings: Settings, problems: Problems, martyr_ids: set[str]) ->
     """
     events = []
     for path in sorted(settings.events_dir.glob("*.yml")):
-        event = load_event(path, settings, problems, martyr_ids)
+        raw, event = _checked.load(path, settings, problems, lambda: _read_event(path, settings, problems))
+        if raw is not None and _unknown_martyrs(raw, path, problems, martyr_ids):
+            continue
         if event is not None:
             events.append(event)
     return events
 
 
-def load_event(path: Path, settings: Settings, problems: Problems, martyr_ids: set[str]) -> Event | None:
+def _read_event(path: Path, settings: Settings, problems: Problems) -> tuple[Located | None, Event | None]:
+    """The raw record and the event, with every check but the martyr ids it names."""
     raw = read_record_file(path, problems)
     if raw is None:
-        return None
+        return None, None
     check = Checker(path, problems, settings.choices)
     values = EVENT.validate(raw, check)
-    found = _check_between_fields(values, raw, settings, check, martyr_ids)
+    found = _check_between_fields(values, raw, settings, check)
     if values is None or found or not valid_id(path):
-        return None
-    return Event(path.stem, path, values, dict(raw.key_lines))
+        return raw, None
+    return raw, Event(path.stem, path, values, dict(raw.key_lines))
 
 
-def _check_between_fields(values, raw: Located, settings: Settings, check: Checker, martyr_ids: set[str]) -> bool:
-    """Rules joining fields or records; returns True if any problem was found.
+def _unknown_martyrs(raw: Located, path: Path, problems: Problems, martyr_ids: set[str]) -> bool:
+    """Report each martyr id the event names that has no martyr file; True if any.
 
-    Martyr ids are checked even when another field is wrong, so that one run lists
-    every problem of the file.
+    Checked even when another field is wrong, so that one run lists every problem of the file.
     """
-    before = len(check.problems.found)
-    add = check.problems.add
+    found = False
     ids = raw.get("martyrs")
     if isinstance(ids, str):
         ids = [ids]
@@ -130,9 +137,17 @@ def _check_between_fields(values, raw: Located, settings: Settings, check: Check
         for index, martyr_id in enumerate(ids):
             if isinstance(martyr_id, str) and martyr_id.strip() and martyr_id.strip() not in martyr_ids:
                 line = ids.item_lines[index] if hasattr(ids, "item_lines") else raw.line_of("martyrs")
-                add(check.path, line, f"martyrs[{index + 1}]", "unknown_martyr", id=martyr_id.strip())
+                problems.add(path, line, f"martyrs[{index + 1}]", "unknown_martyr", id=martyr_id.strip())
+                found = True
+    return found
+
+
+def _check_between_fields(values, raw: Located, settings: Settings, check: Checker) -> bool:
+    """Rules joining fields; returns True if any problem was found."""
     if values is None:
-        return len(check.problems.found) > before
+        return False
+    before = len(check.problems.found)
+    add = check.problems.add
     outreach = settings.events.outreach_type
     allowed = "、".join([*settings.events.outreach_targets, UNKNOWN_TARGET])
     if values["type"] == outreach and not values["target"]:

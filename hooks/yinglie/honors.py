@@ -27,6 +27,7 @@ from .config import Settings, SettingsError
 from .errors import Problem, Problems
 from .guard import guard_record
 from .messages import TYPE_NAMES, Text, render
+from .recordcache import CheckedFiles
 from .schema import Checker, Field, FieldsAsAttributes, Schema, type_name
 from .yamlsource import Located, LocatedList, load_yaml
 
@@ -63,14 +64,16 @@ class HonorSettings:
     branches: tuple[str, ...]
 
     def choices(self, name: str) -> list[str]:
-        return list(
-            {
-                "award_classes": self.award_classes,
-                "townships": self.townships,
-                "branches": self.branches,
-                "name_display": NAME_DISPLAYS,
-            }[name]
-        )
+        return list(self._choice_lists[name])
+
+    @cached_property  # asked once per choice field of every notice
+    def _choice_lists(self) -> dict[str, tuple[str, ...]]:
+        return {
+            "award_classes": self.award_classes,
+            "townships": self.townships,
+            "branches": self.branches,
+            "name_display": NAME_DISPLAYS,
+        }
 
 
 def honor_settings(settings: Settings) -> HonorSettings:
@@ -237,6 +240,11 @@ class HonorRoll:
         return sum(1 for n in self._by_year.get(year, []) if not n.published)
 
 
+# Notice files already checked in this process (see recordcache.py): (notices, complete).
+# The year's totals are checked on every load.
+_checked: CheckedFiles[tuple[list[Notice], bool]] = CheckedFiles()
+
+
 def load_honors(settings: Settings, problems: Problems) -> HonorRoll:
     """Read and check every notice under `honors/`; problems go to `problems`."""
     options = honor_settings(settings)
@@ -261,7 +269,9 @@ def load_honors(settings: Settings, problems: Problems) -> HonorRoll:
                 if totals is not None:
                     roll.totals[totals.year] = totals
             else:
-                notices, complete = _load_notice_file(path, int(folder.name), options, problems)
+                year = int(folder.name)
+                notices, complete = _checked.load(path, options, problems,
+                                                  lambda: _load_notice_file(path, year, options, problems))
                 roll.notices.extend(notices)
                 if not complete:
                     incomplete.add(int(folder.name))

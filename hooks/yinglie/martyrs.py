@@ -15,6 +15,7 @@ from .errors import Problems
 from .recordfile import read_record_file, valid_id
 from .messages import Text
 from .photos import PHOTO, WebPhoto, web_photos
+from .recordcache import CheckedFiles, photo_dependencies
 from .schema import Checker, Field, FieldsAsAttributes, Schema
 from .yamlsource import Located
 
@@ -104,31 +105,19 @@ class Martyr(FieldsAsAttributes):
         return f"martyrs/{self.id}/"
 
 
-# Records already checked in this process, with the file's time and size and the
-# settings they were checked against: `mkdocs serve` rebuilds after every edit and
-# checks again only what changed. Only records without problems are kept.
-_checked: dict[Path, tuple[tuple, Martyr]] = {}
+# Martyrs already checked in this process (see recordcache.py): `mkdocs serve`
+# rebuilds after every edit and checks again only what changed.
+_checked: CheckedFiles[Martyr] = CheckedFiles()
 
 
 def load_martyrs(settings: Settings, problems: Problems) -> list[Martyr]:
     """Read and check every `martyrs/*.yml`; problems go to `problems`."""
     martyrs = []
     for path in sorted(settings.martyrs_dir.glob("*.yml")):
-        try:
-            stat = path.stat()
-            key = (stat.st_mtime_ns, stat.st_size, settings)
-        except OSError:
-            key = None
-        cached = _checked.get(path)
-        if key is not None and cached is not None and cached[0] == key:
-            martyrs.append(cached[1])
-            continue
-        before = len(problems.found)
-        martyr = load_martyr(path, settings, problems)
+        martyr = _checked.load(path, settings, problems, lambda: load_martyr(path, settings, problems),
+                               lambda martyr: photo_dependencies(martyr.web_photos))
         if martyr is not None:
             martyrs.append(martyr)
-            if key is not None and len(problems.found) == before:
-                _checked[path] = (key, martyr)
     return martyrs
 
 

@@ -19,6 +19,7 @@ from .errors import Problems
 from .martyrs import RELOCATION, SOURCE, Martyr
 from .messages import NO_HINT, Text, phrase
 from .photos import PHOTO, WebPhoto, web_photos
+from .recordcache import CheckedFiles, photo_dependencies
 from .recordfile import read_record_file, valid_id
 from .schema import Checker, Field, FieldsAsAttributes, Schema
 
@@ -80,11 +81,16 @@ class Facility(FieldsAsAttributes):
         return (float(match[1]), float(match[2])) if match else None
 
 
+# Facilities already checked in this process (see recordcache.py).
+_checked: CheckedFiles[Facility] = CheckedFiles()
+
+
 def load_facilities(settings: Settings, problems: Problems) -> list[Facility]:
     """Read and check every `martyrs/memorials/*.yml` (sub-folders are not records)."""
     facilities = []
     for path in sorted(settings.memorials_dir.glob("*.yml")):
-        facility = load_facility(path, settings, problems)
+        facility = _checked.load(path, settings, problems, lambda: load_facility(path, settings, problems),
+                                 lambda facility: photo_dependencies(facility.web_photos))
         if facility is not None:
             facilities.append(facility)
     return facilities

@@ -31,6 +31,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from .config import Settings
 from .messages import Text, phrase
+from .recordcache import file_stamp
 from .schema import Checker, Field, Schema
 from .yamlsource import Located
 
@@ -72,6 +73,10 @@ class WebPhoto:
     key: str
     folder: Path  # the cache folder holding the copies
     renditions: tuple[Rendition, ...]
+    # The photo file, and its time and size before it was read: a record kept
+    # between rebuilds is checked again when its photo changes (recordcache.py).
+    source: Path | None = None
+    source_stamp: tuple[int, int] | None = None
 
     @property
     def largest(self) -> Rendition:
@@ -114,10 +119,11 @@ def web_photos(raw: Located, check: Checker, settings: Settings) -> list[WebPhot
         path = _photo_path(entry["file"], entry.line_of("file"), f"{name}.file", check, settings)
         if path is None:
             continue
+        stamp = file_stamp(path)
         made = _web_copies(path, entry["file"], entry.line_of("file"), f"{name}.file", check, settings)
         if made is not None and alt and credit:
             key, folder, renditions = made
-            photos.append(WebPhoto(alt, credit, key, folder, renditions))
+            photos.append(WebPhoto(alt, credit, key, folder, renditions, path, stamp))
     return photos
 
 

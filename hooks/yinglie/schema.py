@@ -108,15 +108,14 @@ class Schema:
                     check.path, raw.line_of(key), prefix + key, "unknown_field", name=key, hint=hint
                 )
         for spec in self.fields:
-            line = raw.line_of(spec.name)
-            name = prefix + spec.name
-            if spec.name not in raw or raw[spec.name] is None or raw[spec.name] == "":
+            value = raw.get(spec.name)
+            if value is None or value == "":
                 if spec.required:
                     key = "missing" if spec.name not in raw else "empty"
-                    check.problems.add(check.path, line, name, key)
+                    check.problems.add(check.path, raw.line_of(spec.name), prefix + spec.name, key)
                 values[spec.name] = _empty(spec)
                 continue
-            values[spec.name] = _convert(spec, raw[spec.name], line, name, check)
+            values[spec.name] = _convert(spec, value, raw.line_of(spec.name), prefix + spec.name, check)
         return values if len(check.problems.found) == before else None
 
     def json_schema(self, choices: Callable[[str], list[str]] | None = None) -> dict:
@@ -141,17 +140,16 @@ def _empty(spec: Field):
     return None if spec.kind == "integer" else ""
 
 
-def _convert(spec: Field, value, line: int, name: str, check: Checker):
-    def wrong(expected: str):
-        check.problems.add(
-            check.path, line, name, "wrong_type", expected=TYPE_NAMES[expected], actual=type_name(value)
-        )
-        return _empty(spec)
+def _wrong(spec: Field, value, line: int, name: str, check: Checker, expected: str):
+    check.problems.add(check.path, line, name, "wrong_type", expected=TYPE_NAMES[expected], actual=type_name(value))
+    return _empty(spec)
 
+
+def _convert(spec: Field, value, line: int, name: str, check: Checker):
     kind = spec.kind
     if kind in ("text", "markdown", "choice", "pinyin"):
         if not isinstance(value, str):
-            return wrong("text")
+            return _wrong(spec, value, line, name, check, "text")
         value = value.strip()
         if spec.max_length and len(value) > spec.max_length:
             check.problems.add(check.path, line, name, "too_long", limit=spec.max_length, length=len(value))
@@ -166,14 +164,16 @@ def _convert(spec: Field, value, line: int, name: str, check: Checker):
     if kind == "date":
         return _convert_date(value, line, name, check)
     if kind == "boolean":
-        return value if isinstance(value, bool) else wrong("boolean")
+        return value if isinstance(value, bool) else _wrong(spec, value, line, name, check, "boolean")
     if kind == "integer":
-        return value if isinstance(value, int) and not isinstance(value, bool) else wrong("number")
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        return _wrong(spec, value, line, name, check, "number")
     if kind == "text_list":
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            return wrong("list")
+            return _wrong(spec, value, line, name, check, "list")
         items = []
         for index, item in enumerate(value):
             item_line = value.item_lines[index] if hasattr(value, "item_lines") else line
@@ -187,7 +187,7 @@ def _convert(spec: Field, value, line: int, name: str, check: Checker):
         return items
     if kind == "records":
         if not isinstance(value, list):
-            return wrong("list")
+            return _wrong(spec, value, line, name, check, "list")
         if len(value) < spec.min_items:
             check.problems.add(check.path, line, name, "empty")
         records = []

@@ -49,19 +49,23 @@ class ForbiddenCharacter(Exception):
 # libyaml's parser (PyYAML's C extension) reads records several times faster than
 # the pure-Python one, with the same nodes and line marks; it is used when present.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Loader(_SafeLoader):
     """SafeLoader without the timestamp resolver, recording lines."""
 
-    def construct_scalar(self, node):
-        """Every scalar (keys too) passes here: refuse the characters above, with their line."""
-        value = super().construct_scalar(node)
-        if isinstance(value, str):
-            found = FORBIDDEN_CHARACTER.search(value)
-            if found:
-                raise ForbiddenCharacter(found.group(), node.start_mark.line + 1)
-        return value
+    def construct_child(self, node):
+        """The value of a mapping's key or value, or of a list item.
+
+        Nearly every node of a record is plain text, whose value is the node's own
+        text: taken directly, without PyYAML's general dispatch (as that dispatch
+        would return it). Anything else (numbers, booleans, nested mappings and
+        lists, aliases, tags) goes through `construct_object`.
+        """
+        if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:
+            return node.value
+        return self.construct_object(node, deep=True)
 
 
 # Dates stay text: "1927-03" and "1927-03-05" should be read the same way.
@@ -82,18 +86,17 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        key = str(key)
+        key = str(loader.construct_child(key_node))
         line = key_node.start_mark.line + 1
         if key in mapping.key_lines:
             raise DuplicateKey(key, line, mapping.key_lines[key])
         mapping.key_lines[key] = line
-        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping[key] = loader.construct_child(value_node)
     return mapping
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
-    items = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    items = LocatedList(loader.construct_child(child) for child in node.value)
     items.line = node.start_mark.line + 1
     items.item_lines = [child.start_mark.line + 1 for child in node.value]
     return items
@@ -101,6 +104,28 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+class _CheckingLoader(_Loader):
+    """_Loader that also refuses forbidden characters in every scalar.
+
+    Only needed for a text that could produce one: a scalar is made of the file's
+    own characters (lines joined by a space or a line break) plus, in double
+    quotes, backslash escapes. A file with neither a forbidden character nor a
+    backslash loads with the plain `_Loader`, which skips this check per value.
+    """
+
+    def construct_child(self, node):
+        return self.construct_object(node, deep=True)  # every scalar through construct_scalar
+
+    def construct_scalar(self, node):
+        """Every scalar (keys too) passes here: refuse the characters above, with their line."""
+        value = super().construct_scalar(node)
+        if isinstance(value, str):
+            found = FORBIDDEN_CHARACTER.search(value)
+            if found:
+                raise ForbiddenCharacter(found.group(), node.start_mark.line + 1)
+        return value
 
 
 # Documents already read in this process, by path, with the file's size and time:
@@ -123,7 +148,8 @@ def load_yaml(path: Path, problems: Problems):
         problems.add(path, 1, "-", "unreadable", detail=str(error))
         return None
     try:
-        document = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        loader = _CheckingLoader if "\\" in text or FORBIDDEN_CHARACTER.search(text) else _Loader
+        document = yaml.load(text, Loader=loader)  # noqa: S506 - both are SafeLoaders
         if document is None:  # an empty file is an empty record, reported field by field
             document = Located()
             document.key_lines = {}
