@@ -48,12 +48,27 @@ def martyr_record(martyr: Martyr, catalogue: Catalogue) -> dict:
     return record
 
 
+# Each martyr's line of martyrs.json, by record object. `mkdocs serve` keeps the
+# record objects of unchanged files between rebuilds (recordcache.py), so their lines
+# are not made again after an edit. The object is held with its line, so that its id
+# cannot be reused by another record while the entry exists.
+_martyr_lines: dict[int, tuple[Martyr, str]] = {}
+
+
 def martyrs_json(catalogue: Catalogue) -> str:
-    records = [martyr_record(m, catalogue) for m in catalogue.martyrs_by_strokes]
-    # One record per line, keys sorted: readable in a diff, and written by Python's fast
-    # C encoder (any `indent` switches json to its pure-Python one: 1.3 s per 5,000).
-    lines = ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=True) for record in records)
-    return f'{{"count": {len(records)}, "martyrs": [\n{lines}\n], "order": "姓氏笔画"}}\n'
+    global _martyr_lines
+    kept, lines = {}, []
+    for martyr in catalogue.martyrs_by_strokes:
+        entry = _martyr_lines.get(id(martyr))
+        if entry is None or entry[0] is not martyr:
+            # One record per line, keys sorted: readable in a diff, and written by Python's fast
+            # C encoder (any `indent` switches json to its pure-Python one: 1.3 s per 5,000).
+            entry = (martyr, json.dumps(martyr_record(martyr, catalogue), ensure_ascii=False, sort_keys=True))
+        kept[id(martyr)] = entry
+        lines.append(entry[1])
+    _martyr_lines = kept
+    body = ",\n".join(lines)
+    return f'{{"count": {len(lines)}, "martyrs": [\n{body}\n], "order": "姓氏笔画"}}\n'
 
 
 def event_record(event: Event) -> dict:

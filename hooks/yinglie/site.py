@@ -149,7 +149,8 @@ class SiteBuild:
 
     def finish(self, config) -> None:
         """After MkDocs wrote the site: add the QR codes, made meanwhile."""
-        self.qr_codes.place(Path(config.site_dir))
+        # A preview rebuild does not empty the site folder: codes placed before stay.
+        self.qr_codes.place(Path(config.site_dir), kept_site=self.preview_dir is not None)
 
     def abandon(self) -> None:
         if self.qr_codes is not None:
