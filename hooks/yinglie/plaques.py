@@ -6,9 +6,10 @@ and per facility a batch of the plaques of everyone resting there.
 - `memorials/<id>/plaques/`    every resident's small plaque on A4, with cut lines
 
 They are print sheets, not pages of the site: no navigation, nothing to search.
-So they are rendered here straight from the theme's templates and added as plain
-files, which skips MkDocs' per-page work (Markdown, plugins, search) for a file
-per record: about 5 ms a record, a minute for a municipality's ten thousand.
+So they are rendered straight from the theme's templates and written into the
+site after MkDocs' pages (site.SiteBuild.finish), which skips MkDocs' per-page
+work (Markdown, plugins, search) for a file per record: about 5 ms a record, a
+minute for a municipality's ten thousand.
 """
 
 from __future__ import annotations

@@ -59,6 +59,7 @@ class SiteBuild:
         self.preview_stamp = 0
         self.qr_codes: QrCodes | None = None
         self._file_stamps: dict[Path, str] = {}
+        self._manifest: dict[str, str] = {}  # preview: address -> the stamp it was last made for
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -79,7 +80,7 @@ class SiteBuild:
         self.qr_codes.start()
 
     def add_files(self, files: Files, config) -> None:
-        manifest = self._preview_manifest()
+        manifest = self._manifest = self._preview_manifest()
         for page in self.pages.values():
             # Generated pages stay out of the nav: every page renders the whole nav,
             # so listing thousands of records there makes the build quadratic.
@@ -91,20 +92,10 @@ class SiteBuild:
         subscriptions = feed_files(self.catalogue, config.site_name, config.site_url or "")
         for address, content in {**data_files(self.catalogue), **subscriptions}.items():
             files.append(File.generated(config, address, content=content))
-        theme_env = functools.cache(config.theme.get_env)  # made once, and only if a sheet is drawn
-
-        def draw(sheet):
-            return sheet.render(theme_env(), config)
-
-        for sheet in plaque_sheets(self.catalogue):
-            files.append(self._generated(config, sheet.address, sheet.records, functools.partial(draw, sheet), manifest))
         # Web copies of photos, read from the image cache (one file may serve several records).
         photo_copies = {address: path for photo in self.catalogue.web_photos for address, path in photo.files().items()}
         for address, path in photo_copies.items():
             files.append(File.generated(config, address, abs_src_path=str(path)))
-        if self.preview_dir is not None:
-            self.preview_dir.mkdir(parents=True, exist_ok=True)
-            (self.preview_dir / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
 
     def _preview_manifest(self) -> dict[str, str]:
         """Preview only: the record stamp each preview file was last written for."""
@@ -132,13 +123,17 @@ class SiteBuild:
         """
         if self.preview_dir is None:
             return File.generated(config, address, content=produce(), inclusion=inclusion)
-        stamp = " ".join([str(self.preview_stamp), *map(self._file_stamp, records)])
+        stamp = self._stamp(records)
         path = self.preview_dir / address
         if manifest.get(address) != stamp or not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(produce(), encoding="utf-8")
             manifest[address] = stamp
         return File.generated(config, address, abs_src_path=str(path), inclusion=inclusion)
+
+    def _stamp(self, records) -> str:
+        """What a generated file follows from: the code and templates, and its record files."""
+        return " ".join([str(self.preview_stamp), *map(self._file_stamp, records)])
 
     def _file_stamp(self, path: Path) -> str:
         """A record file's time and size, read once per build (a martyr's page and plaque both ask)."""
@@ -148,9 +143,31 @@ class SiteBuild:
         return self._file_stamps[path]
 
     def finish(self, config) -> None:
-        """After MkDocs wrote the site: add the QR codes, made meanwhile."""
+        """After MkDocs wrote the site: add the plaque sheets, and the QR codes made meanwhile."""
+        site_dir = Path(config.site_dir)
+        self._write_plaque_sheets(config, site_dir)
         # A preview rebuild does not empty the site folder: codes placed before stay.
-        self.qr_codes.place(Path(config.site_dir), kept_site=self.preview_dir is not None)
+        self.qr_codes.place(site_dir, kept_site=self.preview_dir is not None)
+        if self.preview_dir is not None:
+            self.preview_dir.mkdir(parents=True, exist_ok=True)
+            (self.preview_dir / MANIFEST).write_text(json.dumps(self._manifest), encoding="utf-8")
+
+    def _write_plaque_sheets(self, config, site_dir: Path) -> None:
+        """Plaque sheets are print files, not pages: written straight into the built site.
+
+        Preview: a sheet is drawn again only when its records (or the code and
+        templates) changed since it was written into this site folder.
+        """
+        theme_env = functools.cache(config.theme.get_env)  # made once, and only if a sheet is drawn
+        for sheet in plaque_sheets(self.catalogue):
+            target = site_dir / sheet.address
+            if self.preview_dir is not None:
+                stamp = self._stamp(sheet.records)
+                if self._manifest.get(sheet.address) == stamp and target.exists():
+                    continue
+                self._manifest[sheet.address] = stamp
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(sheet.render(theme_env(), config), encoding="utf-8")
 
     def abandon(self) -> None:
         if self.qr_codes is not None:
