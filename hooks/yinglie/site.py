@@ -80,11 +80,11 @@ class SiteBuild:
         self.qr_codes.start()
 
     def add_files(self, files: Files, config) -> None:
-        manifest = self._manifest = self._preview_manifest()
+        self._manifest = self._preview_manifest()
         for page in self.pages.values():
             # Generated pages stay out of the nav: every page renders the whole nav,
             # so listing thousands of records there makes the build quadratic.
-            file = self._page_file(page, config, manifest)
+            file = self._page_file(page, config)
             if page.edit_path is not None:
                 # "Edit this page" opens the YAML record, not the generated Markdown.
                 file.edit_uri = Path(os.path.relpath(page.edit_path, config.docs_dir)).as_posix()
@@ -106,30 +106,22 @@ class SiteBuild:
         except (OSError, ValueError):
             return {}
 
-    def _page_file(self, page: SitePage, config, manifest: dict[str, str]) -> File:
+    def _page_file(self, page: SitePage, config) -> File:
         inclusion = InclusionLevel.NOT_IN_NAV
-        if page.edit_path is None:  # pages without a record file, such as the directory, are always rebuilt
+        if self.preview_dir is None or page.edit_path is None:
+            # Pages without a record file, such as the directory, are always rebuilt.
             return File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
-        return self._generated(config, page.src_uri, (Path(page.edit_path),), page.markdown, manifest, inclusion)
-
-    def _generated(self, config, address: str, records, produce, manifest: dict[str, str],
-                   inclusion=InclusionLevel.UNDEFINED) -> File:
-        """A generated file whose content `produce()` makes from the files in `records`.
-
-        Preview: the file is backed by a copy in the preview folder, made again only
-        when one of its records (or the settings, templates, code) changed, so that a
-        dirty rebuild neither makes nor writes it again. The content follows from the
-        records and the code, so their times and sizes say whether it changed.
-        """
-        if self.preview_dir is None:
-            return File.generated(config, address, content=produce(), inclusion=inclusion)
-        stamp = self._stamp(records)
-        path = self.preview_dir / address
-        if manifest.get(address) != stamp or not path.exists():
+        # Preview: back a record's page by a file in the preview folder, written again only
+        # when its record (or the settings, templates, code) changed, so that a dirty
+        # rebuild renders just the edited record. The page's Markdown follows from its
+        # record and the code, so their times and sizes say whether it changed.
+        stamp = self._stamp([Path(page.edit_path)])
+        path = self.preview_dir / page.src_uri
+        if self._manifest.get(page.src_uri) != stamp or not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(produce(), encoding="utf-8")
-            manifest[address] = stamp
-        return File.generated(config, address, abs_src_path=str(path), inclusion=inclusion)
+            path.write_text(page.markdown(), encoding="utf-8")
+            self._manifest[page.src_uri] = stamp
+        return File.generated(config, page.src_uri, abs_src_path=str(path), inclusion=inclusion)
 
     def _stamp(self, records) -> str:
         """What a generated file follows from: the code and templates, and its record files."""
