@@ -112,13 +112,9 @@ _checked: CheckedFiles[Martyr] = CheckedFiles()
 
 def load_martyrs(settings: Settings, problems: Problems) -> list[Martyr]:
     """Read and check every `martyrs/*.yml`; problems go to `problems`."""
-    martyrs = []
-    for path in sorted(settings.martyrs_dir.glob("*.yml")):
-        martyr = _checked.load(path, settings, problems, lambda: load_martyr(path, settings, problems),
-                               lambda martyr: photo_dependencies(martyr.web_photos))
-        if martyr is not None:
-            martyrs.append(martyr)
-    return martyrs
+    return _checked.load_all(sorted(settings.martyrs_dir.glob("*.yml")), settings, problems,
+                             lambda path: load_martyr(path, settings, problems),
+                             lambda martyr: photo_dependencies(martyr.web_photos))
 
 
 def load_martyr(path: Path, settings: Settings, problems: Problems) -> Martyr | None:

@@ -87,13 +87,9 @@ _checked: CheckedFiles[Facility] = CheckedFiles()
 
 def load_facilities(settings: Settings, problems: Problems) -> list[Facility]:
     """Read and check every `martyrs/memorials/*.yml` (sub-folders are not records)."""
-    facilities = []
-    for path in sorted(settings.memorials_dir.glob("*.yml")):
-        facility = _checked.load(path, settings, problems, lambda: load_facility(path, settings, problems),
-                                 lambda facility: photo_dependencies(facility.web_photos))
-        if facility is not None:
-            facilities.append(facility)
-    return facilities
+    return _checked.load_all(sorted(settings.memorials_dir.glob("*.yml")), settings, problems,
+                             lambda path: load_facility(path, settings, problems),
+                             lambda facility: photo_dependencies(facility.web_photos))
 
 
 def load_facility(path: Path, settings: Settings, problems: Problems) -> Facility | None:

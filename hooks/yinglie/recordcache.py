@@ -51,6 +51,17 @@ class CheckedFiles(Generic[Value]):
                 self.keep(path, stamp, context, value, dependencies(value) if dependencies else ())
         return value
 
+    def load_all(self, paths: Iterable[Path], context: Hashable, problems: Problems,
+                 read: Callable[[Path], Value | None],
+                 dependencies: Callable[[Value], Iterable[tuple[Path, Stamp | None]]] | None = None) -> list[Value]:
+        """`load` for each of `paths` (`read(path)` reads one): the values that loaded."""
+        values = []
+        for path in paths:
+            value = self.load(path, context, problems, lambda: read(path), dependencies)
+            if value is not None:
+                values.append(value)
+        return values
+
     def get(self, path: Path, stamp: Stamp | None, context: Hashable) -> Value | None:
         """The kept value, if the file (stamped before reading), the context and every
         dependency are as they were; otherwise None and the file is read again."""
