@@ -16,7 +16,7 @@ from .errors import Problems
 from .martyrs import SOURCE
 from .messages import Text
 from .recordcache import CheckedFiles
-from .recordfile import read_record_file, valid_id
+from .recordfile import read_and_check, valid_id
 from .schema import Checker, Field, FieldsAsAttributes, Schema
 from .yamlsource import Located
 
@@ -113,11 +113,10 @@ def load_events(settings: Settings, problems: Problems, martyr_ids: set[str]) ->
 
 def _read_event(path: Path, settings: Settings, problems: Problems) -> tuple[Located | None, Event | None]:
     """The raw record and the event, with every check but the martyr ids it names."""
-    raw = read_record_file(path, problems)
-    if raw is None:
+    read = read_and_check(path, EVENT, settings, problems)
+    if read is None:
         return None, None
-    check = Checker(path, problems, settings.choices)
-    values = EVENT.validate(raw, check)
+    raw, check, values = read
     found = _check_between_fields(values, raw, settings, check)
     if values is None or found or not valid_id(path):
         return raw, None

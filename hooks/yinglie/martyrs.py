@@ -12,7 +12,7 @@ from pathlib import Path
 from .config import Settings
 from .dates import FuzzyDate
 from .errors import Problems
-from .recordfile import read_record_file, valid_id
+from .recordfile import read_and_check, valid_id
 from .messages import Text
 from .photos import PHOTO, WebPhoto, web_photos
 from .recordcache import CheckedFiles, photo_dependencies
@@ -118,11 +118,10 @@ def load_martyrs(settings: Settings, problems: Problems) -> list[Martyr]:
 
 
 def load_martyr(path: Path, settings: Settings, problems: Problems) -> Martyr | None:
-    raw = read_record_file(path, problems)
-    if raw is None:
+    read = read_and_check(path, MARTYR, settings, problems)
+    if read is None:
         return None
-    check = Checker(path, problems, settings.choices)
-    values = MARTYR.validate(raw, check)
+    raw, check, values = read
     photos = web_photos(raw, check, settings)
     if values is None:
         return None

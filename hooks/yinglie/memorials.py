@@ -20,8 +20,8 @@ from .martyrs import RELOCATION, SOURCE, Martyr
 from .messages import NO_HINT, Text, phrase
 from .photos import PHOTO, WebPhoto, web_photos
 from .recordcache import CheckedFiles, photo_dependencies
-from .recordfile import read_record_file, valid_id
-from .schema import Checker, Field, FieldsAsAttributes, Schema
+from .recordfile import read_and_check, valid_id
+from .schema import Field, FieldsAsAttributes, Schema
 
 REPAIR = Schema(
     "repair",
@@ -93,11 +93,10 @@ def load_facilities(settings: Settings, problems: Problems) -> list[Facility]:
 
 
 def load_facility(path: Path, settings: Settings, problems: Problems) -> Facility | None:
-    raw = read_record_file(path, problems)
-    if raw is None:
+    read = read_and_check(path, FACILITY, settings, problems)
+    if read is None:
         return None
-    check = Checker(path, problems, settings.choices)
-    values = FACILITY.validate(raw, check)
+    raw, check, values = read
     photos = web_photos(raw, check, settings)
     if values is None:
         return None

@@ -56,7 +56,6 @@ _martyr_lines: dict[int, tuple[Martyr, str]] = {}
 
 
 def martyrs_json(catalogue: Catalogue) -> str:
-    global _martyr_lines
     kept, lines = {}, []
     for martyr in catalogue.martyrs_by_strokes:
         entry = _martyr_lines.get(id(martyr))
@@ -66,7 +65,8 @@ def martyrs_json(catalogue: Catalogue) -> str:
             entry = (martyr, json.dumps(martyr_record(martyr, catalogue), ensure_ascii=False, sort_keys=True))
         kept[id(martyr)] = entry
         lines.append(entry[1])
-    _martyr_lines = kept
+    _martyr_lines.clear()  # only the current records: a deleted one's line goes
+    _martyr_lines.update(kept)
     body = ",\n".join(lines)
     return f'{{"count": {len(lines)}, "martyrs": [\n{body}\n], "order": "姓氏笔画"}}\n'
 

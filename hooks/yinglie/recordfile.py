@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .config import Settings
 from .errors import Problems
 from .guard import guard_record
+from .schema import Checker, Schema
 from .yamlsource import Located, load_yaml
 
 RECORD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -32,3 +34,15 @@ def read_record_file(path: Path, problems: Problems) -> Located | None:
         return None
     guard_record(raw, path, problems)  # no ID, phone, email or unit designation in any field
     return raw
+
+
+def read_and_check(path: Path, schema: Schema, settings: Settings,
+                   problems: Problems) -> tuple[Located, Checker, dict | None] | None:
+    """Read the file and check it against the kind's `schema`: (fields, checker, checked
+    values or None when a field is wrong), or None when the file could not be read.
+    The checker takes the kind's own checks between fields."""
+    raw = read_record_file(path, problems)
+    if raw is None:
+        return None
+    check = Checker(path, problems, settings.choices)
+    return raw, check, schema.validate(raw, check)
