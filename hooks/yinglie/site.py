@@ -21,6 +21,8 @@ from .messages import render
 from .opendata import data_files
 from .pages import SitePage, site_pages
 from .plaques import plaque_sheets
+from .published import PublishedScan
+from .csp import with_policy
 from .qrcodes import QrCodes
 from .sanitise import sanitise_html
 
@@ -60,6 +62,7 @@ class SiteBuild:
         self.qr_codes: QrCodes | None = None
         self._file_stamps: dict[Path, str] = {}
         self._manifest: dict[str, str] = {}  # preview: address -> the stamp it was last made for
+        self.published: PublishedScan | None = None
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -69,6 +72,7 @@ class SiteBuild:
             self.pages = {page.src_uri: page for page in site_pages(self.catalogue)}
         except (SettingsError, RecordsInvalid) as error:
             raise BuildRefused(str(error)) from None
+        self.published = PublishedScan(self.catalogue.settings, self.pages)
         if not config.site_url:  # QR codes hold absolute addresses
             raise BuildRefused(render("no_site_url", {}, self.catalogue.settings.language))
         if os.environ.get(PREVIEW_ENV):
@@ -140,6 +144,9 @@ class SiteBuild:
         self._write_plaque_sheets(config, site_dir)
         # A preview rebuild does not empty the site folder: codes placed before stay.
         self.qr_codes.place(site_dir, kept_site=self.preview_dir is not None)
+        # The last line of defence: everything written, as published, before the site is swapped in.
+        self.published.scan_files(site_dir)
+        self.published.raise_if_any()
         if self.preview_dir is not None:
             self.preview_dir.mkdir(parents=True, exist_ok=True)
             (self.preview_dir / MANIFEST).write_text(json.dumps(self._manifest), encoding="utf-8")
@@ -168,6 +175,11 @@ class SiteBuild:
     def page_content(self, html: str, page) -> str:
         site_page = self.pages.get(page.file.src_uri)
         return sanitise_html(html) if site_page is not None and site_page.untrusted else html
+
+    def page_output(self, html: str, page) -> str:
+        """A page's final HTML: scanned for what must never be published, then given its CSP."""
+        self.published.scan_page(html, page.file.src_uri)
+        return with_policy(html)
 
     def page_context(self, context: dict, page) -> dict:
         context["catalogue"] = self.catalogue
