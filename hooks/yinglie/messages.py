@@ -28,9 +28,21 @@ CATALOGUE: dict[str, Text] = {
     ),
     "yaml_syntax": Text("YAML 格式错误：{detail}", "YAML syntax error: {detail}"),
     "unreadable": Text("无法读取文件：{detail}", "cannot read the file: {detail}"),
-    "too_deep": Text("列表或字段嵌套层数过多", "lists or fields are nested too deeply"),
+    "too_deep": Text("列表或字段嵌套层数过多（最多 {limit} 层）", "lists or fields are nested too deeply (at most {limit} levels)"),
     "forbidden_character": Text(
         "含有不可显示的控制字符（{code}），请删除", "holds an invisible control character ({code}); remove it"
+    ),
+    "invisible_character": Text(
+        "含有会隐藏或颠倒文字的不可见字符（{code}），请删除",
+        "holds an invisible character that can hide or reverse text ({code}); remove it",
+    ),
+    "file_too_large": Text(
+        "文件有 {size}，超过上限 {limit}（可在 mkdocs.yml 的 extra.records.max_file_kib 调整）",
+        "the file is {size}, over the limit of {limit} (extra.records.max_file_kib in mkdocs.yml sets it)",
+    ),
+    "too_many_aliases": Text(
+        "YAML 别名（*名称）重复引用的内容过多（超过 {limit} 个值），请直接写出内容",
+        "YAML aliases (*name) repeat too much (over {limit} values): write the values out instead",
     ),
     "not_mapping": Text(
         "文件内容应为“字段: 值”的列表", "the file must hold fields as `name: value` pairs"

@@ -41,9 +41,29 @@ class LocatedList(list):
 FORBIDDEN_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+# Characters that hide or reverse text: Unicode's format characters (zero-width
+# spaces and joiners, bidirectional embeddings, overrides and isolates, the word
+# joiner, the byte order mark, interlinear annotation and tag characters), the line
+# and paragraph separators, and the Hangul fillers and grapheme joiner that show as
+# nothing. A record never needs them; they can make a refused number look harmless
+# or make a reviewer read a line backwards. Only a byte order mark at the very start
+# of a file is allowed (editors on Windows write one). The test suite checks that
+# this covers every format (Cf) and separator (Zl, Zp) character Python knows.
+INVISIBLE_CHARACTER = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+
+
 class ForbiddenCharacter(Exception):
     def __init__(self, character: str, line: int):
         self.character, self.line = character, line
+
+    @property
+    def key(self) -> str:
+        return "invisible_character" if INVISIBLE_CHARACTER.match(self.character) else "forbidden_character"
 
 
 # libyaml's parser (PyYAML's C extension) reads records several times faster than
@@ -122,10 +142,81 @@ class _CheckingLoader(_Loader):
         """Every scalar (keys too) passes here: refuse the characters above, with their line."""
         value = super().construct_scalar(node)
         if isinstance(value, str):
-            found = FORBIDDEN_CHARACTER.search(value)
+            found = FORBIDDEN_CHARACTER.search(value) or INVISIBLE_CHARACTER.search(value)
             if found:
                 raise ForbiddenCharacter(found.group(), node.start_mark.line + 1)
         return value
+
+
+# --- Limits: no record file may crash or stall the build ---------------------------------
+# A record is a few fields, a list of sources, perhaps a date written as a mapping:
+# four levels deep. Thousands of nested brackets crash libyaml's composer (a C stack
+# overflow, no message), and nested aliases ("billion laughs") make a few hundred
+# bytes stand for billions of values. Both are refused before the document is built.
+MAX_DEPTH = 20
+MAX_ALIAS_VALUES = 10_000  # values that aliases may add by repeating anchored ones
+DEFAULT_MAX_BYTES = 1024 * 1024
+
+# An anchor (`&name` before a value) is the only way to make an alias refer to anything.
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]+(?=[\s\]},]|$)")
+# The leading spaces and dashes of each line: one level of block nesting needs at
+# least one more of either.
+_LINE_START = re.compile(r"^[ \-]*+", re.MULTILINE)
+
+
+class StructureRefused(Exception):
+    def __init__(self, key: str, line: int, **params):
+        self.key, self.line, self.params = key, line, params
+
+
+def _might_be_deep_or_aliased(text: str) -> bool:
+    """A cheap bound: False when the text cannot nest past MAX_DEPTH nor hold an anchor.
+
+    Every level of nesting is a bracket, more indentation or another leading dash,
+    so the longest run of leading spaces and dashes plus the number of brackets
+    bounds the depth. Nearly every record file is far below it.
+    """
+    if _ANCHOR.search(text):
+        return True
+    brackets = text.count("[") + text.count("{")
+    if brackets >= MAX_DEPTH:
+        return True
+    deepest_start = max((len(found) for found in _LINE_START.findall(text)), default=0)
+    return deepest_start + brackets + 2 >= MAX_DEPTH
+
+
+def _check_structure(text: str) -> None:
+    """Walk the document's events (libyaml's parser keeps its own stack: it cannot
+    overflow) and refuse nesting past MAX_DEPTH or aliases that repeat too much."""
+    depth = 0
+    open_nodes: list[list] = []  # [anchor, values inside so far]
+    anchored: dict[str, int] = {}  # anchor -> how many values it stands for
+    repeated = 0
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise StructureRefused("too_deep", event.start_mark.line + 1, limit=MAX_DEPTH)
+            open_nodes.append([event.anchor, 1])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+            anchor, values = open_nodes.pop()
+            if anchor:
+                anchored[anchor] = values
+            if open_nodes:
+                open_nodes[-1][1] += values
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                anchored[event.anchor] = 1
+            if open_nodes:
+                open_nodes[-1][1] += 1
+        elif isinstance(event, yaml.AliasEvent):
+            values = anchored.get(event.anchor, 1)
+            repeated += values
+            if repeated > MAX_ALIAS_VALUES:
+                raise StructureRefused("too_many_aliases", event.start_mark.line + 1, limit=MAX_ALIAS_VALUES)
+            if open_nodes:
+                open_nodes[-1][1] += values
 
 
 # Documents already read in this process, by path, with the file's size and time:
@@ -134,20 +225,35 @@ class _CheckingLoader(_Loader):
 _parsed: dict[Path, tuple[tuple[int, int], object]] = {}
 
 
-def load_yaml(path: Path, problems: Problems):
+def load_yaml(path: Path, problems: Problems, max_bytes: int = DEFAULT_MAX_BYTES):
     """Return the document in `path` (an empty file gives an empty mapping),
-    or None after adding a problem to `problems`."""
+    or None after adding a problem to `problems`.
+
+    A file over `max_bytes`, nested too deeply, with aliases that repeat too much or
+    with an invisible character anywhere (but a byte order mark at its start) is
+    refused before PyYAML builds anything from it."""
     try:
         stat = path.stat()
         stamp = (stat.st_mtime_ns, stat.st_size)
         cached = _parsed.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1]
+        if stat.st_size > max_bytes:
+            problems.add(path, 1, "-", "file_too_large", size=_kib(stat.st_size), limit=_kib(max_bytes))
+            return None
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         problems.add(path, 1, "-", "unreadable", detail=str(error))
         return None
+    text = text.removeprefix("\ufeff")
+    hidden = INVISIBLE_CHARACTER.search(text)
+    if hidden:
+        line = text.count("\n", 0, hidden.start()) + 1
+        problems.add(path, line, "-", "invisible_character", code=f"U+{ord(hidden.group()):04X}")
+        return None
     try:
+        if _might_be_deep_or_aliased(text):
+            _check_structure(text)
         loader = _CheckingLoader if "\\" in text or FORBIDDEN_CHARACTER.search(text) else _Loader
         document = yaml.load(text, Loader=loader)  # noqa: S506 - both are SafeLoaders
         if document is None:  # an empty file is an empty record, reported field by field
@@ -158,7 +264,9 @@ def load_yaml(path: Path, problems: Problems):
     except DuplicateKey as error:
         problems.add(path, error.line, error.key, "duplicate_key", first=error.first)
     except ForbiddenCharacter as error:
-        problems.add(path, error.line, "-", "forbidden_character", code=f"U+{ord(error.character):04X}")
+        problems.add(path, error.line, "-", error.key, code=f"U+{ord(error.character):04X}")
+    except StructureRefused as error:
+        problems.add(path, error.line, "-", error.key, **error.params)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -169,7 +277,11 @@ def load_yaml(path: Path, problems: Problems):
     except yaml.YAMLError as error:  # e.g. a reader error on control characters
         problems.add(path, 1, "-", "yaml_syntax", detail=str(error).splitlines()[0])
     except RecursionError:  # lists or mappings nested thousands deep
-        problems.add(path, 1, "-", "too_deep")
+        problems.add(path, 1, "-", "too_deep", limit=MAX_DEPTH)
     except (ValueError, TypeError, OverflowError) as error:
         problems.add(path, 1, "-", "yaml_syntax", detail=type(error).__name__)
     return None
+
+
+def _kib(size: int) -> str:
+    return f"{-(-size // 1024):,} KiB"  # rounded up: a file just over the limit shows over it
