@@ -24,6 +24,7 @@ from mkdocs.config.base import Config
 
 from .collation import NameKeys, name_keys, split_surname
 from .config import Settings, SettingsError
+from .dates import MAX_YEAR, MIN_YEAR
 from .errors import Problem, Problems
 from .guard import guard_record
 from .messages import TYPE_NAMES, Text, render
@@ -99,7 +100,7 @@ NOTICE = Schema(
         Field("name_display", "choice", Text("姓名显示方式", "how the name is shown"), choices="name_display",
               help="全名、姓加某（如 张某）或 不显示；不填为 姓加某"),
         Field("award", "choice", Text("奖励类别", "award class"), required=True, choices="award_classes"),
-        Field("year", "integer", Text("年度", "year"), required=True),
+        Field("year", "integer", Text("年度", "year"), required=True, minimum=MIN_YEAR, maximum=MAX_YEAR),
         Field("township", "choice", Text("所在镇街", "town or street"), required=True, choices="townships"),
         Field("branch", "choice", Text("服役单位（只写到“某部”）", "service, as e.g. 陆军某部"), choices="branches"),
         Field("citation", "text", Text("喜报摘录", "citation"), max_length=200),
@@ -116,7 +117,7 @@ NOTICE = Schema(
 TOTALS = Schema(
     "totals",
     (
-        Field("total", "integer", Text("年度喜报总数", "total notices of the year")),
+        Field("total", "integer", Text("年度喜报总数", "total notices of the year"), minimum=0),
         Field("source", "text", Text("数字出处", "where the figures come from"), max_length=300),
         Field("note", "text", Text("说明", "note"), max_length=500),
     ),

@@ -45,6 +45,14 @@ CATALOGUE: dict[str, Text] = {
         "“{value}”不是可识别的日期（可写 1927-03-05、1927-03、1927、1927年3月5日、民国十六年 或 不详）",
         '"{value}" is not a date (write 1927-03-05, 1927-03, 1927, 1927年3月5日, 民国十六年 or 不详)',
     ),
+    "date_out_of_range": Text(
+        "日期“{value}”超出可接受的年份范围（{minimum} 年至 {maximum} 年）",
+        'the date "{value}" is outside the accepted years ({minimum} to {maximum})',
+    ),
+    "integer_out_of_range": Text(
+        "应为 {minimum} 至 {maximum} 之间的整数，不能是 {value}",
+        "must be a whole number from {minimum} to {maximum}, not {value}",
+    ),
     "not_in_list": Text("“{value}”不在可选值中：{allowed}", '"{value}" is not one of: {allowed}'),
     "period_mismatch": Text(
         "“{period}”与牺牲时间 {died} 不符（该时期为 {start} 至 {end}）",
@@ -86,7 +94,6 @@ CATALOGUE: dict[str, Text] = {
     "target_not_allowed": Text(
         "只有“{type}”活动填写对象", 'only "{type}" events have a target'
     ),
-    "count_not_positive": Text("场次/人次应为正整数，不能是 {value}", "the count must be a positive whole number, not {value}"),
     "count_detail_without_count": Text(
         "写了单位或“余”，却没有写 count", "a unit or 余 is given, but no count"
     ),

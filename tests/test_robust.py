@@ -1,0 +1,88 @@
+"""Records that used to pass `check` and then crash the build, or slip through unseen:
+each is now one exact `path:line: field: message` line, from `check` and `build` alike."""
+
+from __future__ import annotations
+
+import re
+
+PROBLEM_LINE = re.compile(r"^[^\s:]+:\d+: \S+: ")
+
+
+def problem_lines(result) -> list[str]:
+    """The `path:line: field: message` lines of a failed check or build."""
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    return [line for line in result.stderr.splitlines() if PROBLEM_LINE.match(line)]
+
+
+def martyr(**fields) -> str:
+    values = {"name": "测试甲", **fields}
+    body = "".join(f"{key}: {value}\n" for key, value in values.items())
+    return body + "sources:\n  - title: 测试资料\n    where: 测试档案馆\n"
+
+
+# --- 1. Dates outside 1700-2100 and integers without bounds -------------------------
+
+FAR_FUTURE_EVENT = """\
+title: 测试活动
+date: 9999-12-31
+type: 清明祭英烈
+sources:
+  - title: 测试资料
+    where: 测试档案馆
+"""
+
+WORK_YEAR = """\
+year: 2023
+area: 江津区
+funds_yuan: {funds}
+facilities_repaired: -1
+sources:
+  - title: 测试资料
+    where: 测试档案馆
+"""
+
+FACILITY = """\
+name: 测试烈士陵园
+type: 烈士陵园
+level: 区县级
+built: 民国二〇〇年
+repairs:
+  - year: 2022
+    amount_yuan: 20000000000
+"""
+
+OUT_OF_RANGE = [
+    "events/test-far.yml:2: date: 日期“9999-12-31”超出可接受的年份范围（1700 年至 2100 年）",
+    "martyrs/memorials/test-cemetery.yml:4: built: 日期“民国二〇〇年”超出可接受的年份范围（1700 年至 2100 年）",
+    "martyrs/memorials/test-cemetery.yml:7: repairs[1].amount_yuan: 应为 0 至 10000000000 之间的整数，不能是 20000000000",
+    "martyrs/memorials/work/2023.yml:3: funds_yuan: 应为 0 至 10000000000 之间的整数，不能是 一个 400 位的数",
+    "martyrs/memorials/work/2023.yml:4: facilities_repaired: 应为 0 至 1000000000 之间的整数，不能是 -1",
+    "martyrs/test-far.yml:2: died: 日期“9999-12-31”超出可接受的年份范围（1700 年至 2100 年）",
+]
+
+
+def write_out_of_range(project) -> None:
+    project.write("martyrs/test-far.yml", martyr(died="9999-12-31", period="新时代"))
+    project.write("events/test-far.yml", FAR_FUTURE_EVENT)
+    project.write("martyrs/memorials/work/2023.yml", WORK_YEAR.format(funds="9" * 400))
+    project.write("martyrs/memorials/test-cemetery.yml", FACILITY)
+
+
+def test_dates_and_amounts_out_of_range_are_refused_by_check(project):
+    write_out_of_range(project)
+    assert problem_lines(project.check()) == OUT_OF_RANGE
+
+
+def test_dates_and_amounts_out_of_range_stop_the_build_with_the_same_lines(project):
+    write_out_of_range(project)
+    assert problem_lines(project.build()) == OUT_OF_RANGE
+
+
+def test_out_of_range_in_english_and_event_counts_and_notice_years(project):
+    project.write("martyrs/test-old.yml", martyr(born=1027))
+    project.write("events/test-count.yml", FAR_FUTURE_EVENT.replace("9999-12-31", "2022") + "count: 0\n")
+    assert problem_lines(project.check(env={"YINGLIE_LANG": "en"})) == [
+        "events/test-count.yml:7: count: must be a whole number from 1 to 1000000, not 0",
+        'martyrs/test-old.yml:2: born: the date "1027" is outside the accepted years (1700 to 2100)',
+    ]
