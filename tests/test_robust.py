@@ -86,3 +86,46 @@ def test_out_of_range_in_english_and_event_counts_and_notice_years(project):
         "events/test-count.yml:7: count: must be a whole number from 1 to 1000000, not 0",
         'martyrs/test-old.yml:2: born: the date "1027" is outside the accepted years (1700 to 2100)',
     ]
+
+
+# --- 2. Photo files that are symbolic links ----------------------------------------
+
+PHOTOS = """\
+photos:
+  - file: photos/loop.jpg
+    alt: 测试照片
+    credit: 测试单位提供
+  - file: photos/outside.jpg
+    alt: 测试照片
+    credit: 测试单位提供
+"""
+
+PHOTO_LINKS = [
+    "martyrs/test-photo.yml:6: photos[1].file: 照片“photos/loop.jpg”是循环的符号链接，无法读取；请放入照片文件本身",
+    "martyrs/test-photo.yml:9: photos[2].file: 照片“photos/outside.jpg”是指向记录文件夹 martyrs/ 以外的符号链接，"
+    "不能使用；请把照片文件本身放在记录旁",
+]
+
+
+def test_photo_links_that_loop_or_lead_out_of_the_records_are_refused(project, tmp_path):
+    outside = tmp_path / "elsewhere.jpg"
+    outside.write_bytes(b"not even an image")
+    photos = project.root / "martyrs" / "photos"
+    photos.mkdir(parents=True)
+    (photos / "loop.jpg").symlink_to("loop.jpg")
+    (photos / "outside.jpg").symlink_to(outside)
+    project.write("martyrs/test-photo.yml", martyr() + PHOTOS)
+    assert problem_lines(project.check()) == PHOTO_LINKS
+    assert problem_lines(project.build()) == PHOTO_LINKS
+
+
+def test_a_problem_in_a_looping_link_still_names_its_file(tmp_path):
+    from yinglie.errors import Problems
+
+    (tmp_path / "martyrs").mkdir()
+    loop = tmp_path / "martyrs" / "loop.yml"
+    loop.symlink_to("loop.yml")
+    problems = Problems(tmp_path)
+    problems.add(loop, 1, "-", "missing")
+    problems.add(tmp_path.parent / "other.yml", 1, "-", "missing")
+    assert [p.path for p in problems.found] == ["martyrs/loop.yml", (tmp_path.parent / "other.yml").as_posix()]

@@ -12,6 +12,7 @@ The message text lives in `messages.py`, in Chinese and English.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,11 +61,18 @@ class Problems:
         )
 
     def display_path(self, path: Path | str) -> str:
+        """The path relative to the project, as staff see it in the repository.
+
+        Taken as written first (a record reached through a symbolic link is named by
+        the link), then with links resolved; never raises, not even on a link loop.
+        """
         path = Path(path)
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        for resolve in (_absolute, _resolved):
+            try:
+                return resolve(path).relative_to(resolve(self.root)).as_posix()
+            except (ValueError, OSError, RuntimeError):  # not inside; a link loop
+                continue
+        return path.as_posix()
 
     def __bool__(self) -> bool:
         return bool(self.found)
@@ -72,3 +80,11 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.found:
             raise RecordsInvalid(self.found, self.language)
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
+def _resolved(path: Path) -> Path:
+    return path.resolve()

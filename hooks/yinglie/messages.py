@@ -53,6 +53,14 @@ CATALOGUE: dict[str, Text] = {
         "应为 {minimum} 至 {maximum} 之间的整数，不能是 {value}",
         "must be a whole number from {minimum} to {maximum}, not {value}",
     ),
+    "photo_link_loop": Text(
+        "照片“{value}”是循环的符号链接，无法读取；请放入照片文件本身",
+        'photo "{value}" is a symbolic link that loops back on itself: put the photo file itself there',
+    ),
+    "photo_link_outside": Text(
+        "照片“{value}”是指向记录文件夹 martyrs/ 以外的符号链接，不能使用；请把照片文件本身放在记录旁",
+        'photo "{value}" is a symbolic link leading out of the records folder martyrs/: put the photo file itself beside the record',
+    ),
     "not_in_list": Text("“{value}”不在可选值中：{allowed}", '"{value}" is not one of: {allowed}'),
     "period_mismatch": Text(
         "“{period}”与牺牲时间 {died} 不符（该时期为 {start} 至 {end}）",
