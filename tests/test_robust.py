@@ -129,3 +129,44 @@ def test_a_problem_in_a_looping_link_still_names_its_file(tmp_path):
     problems.add(loop, 1, "-", "missing")
     problems.add(tmp_path.parent / "other.yml", 1, "-", "missing")
     assert [p.path for p in problems.found] == ["martyrs/loop.yml", (tmp_path.parent / "other.yml").as_posix()]
+
+
+# --- 3. Two things at one address: check refuses what the build refuses ---------------
+
+TAKEN = [
+    "content/data/martyrs.json:1: -: 网址 /data/martyrs.json 由本站根据记录生成，请给这个文件换一个名字或位置",
+    "content/events/calendar.ics:1: -: 网址 /events/calendar.ics 由本站根据记录生成，请给这个文件换一个名字或位置",
+    "content/martyrs/index.md:1: -: 网址 /martyrs/ 由本站根据记录生成，请给这个文件换一个名字或位置",
+    "content/martyrs/ran-jun/qr.svg:1: -: 网址 /martyrs/ran-jun/qr.svg 由本站根据记录生成，请给这个文件换一个名字或位置",
+    "events/by-type.yml:1: -: 网址 /events/by-type/ 已被另一页面占用，请给本记录换一个文件名",
+    "events/wujin.yml:1: -: 网址 /events/wujin/ 已被另一页面占用，请给本记录换一个文件名",
+    "martyrs/pinyin.yml:1: -: 网址 /martyrs/pinyin/ 已被另一页面占用，请给本记录换一个文件名",
+    "martyrs/qi-nanxun.yml:1: -: 网址 /martyrs/qi-nanxun/ 已被另一页面占用，请给本记录换一个文件名",
+]
+
+
+def test_check_and_build_refuse_the_same_two_things_at_one_address(project):
+    martyr_record = (project.root / "martyrs/ran-jun.yml").read_text(encoding="utf-8")
+    event_record = (project.root / "events/2022-wujin.yml").read_text(encoding="utf-8")
+    project.write("martyrs/pinyin.yml", martyr_record)  # the directory in pinyin order
+    project.write("events/by-type.yml", event_record)  # the events by type
+    project.write("events/wujin.yml", event_record)  # the 五进 page
+    project.write("content/martyrs/qi-nanxun.md", "# 手写页面\n")  # lands on the record's page
+    project.write("content/martyrs/index.md", "# 手写名录\n")
+    project.write("content/data/martyrs.json", "{}\n")
+    project.write("content/events/calendar.ics", "BEGIN:VCALENDAR\n")
+    project.write("content/martyrs/ran-jun/qr.svg", "<svg/>\n")
+    assert problem_lines(project.check()) == TAKEN
+    assert problem_lines(project.build()) == TAKEN
+
+
+def test_the_data_addresses_are_those_of_the_data_files(project):
+    from yinglie.catalogue import load_catalogue
+    from yinglie.config import settings_from
+    from yinglie.opendata import data_addresses, data_files
+
+    from mkdocs.config import load_config
+
+    config = load_config(str(project.root / "mkdocs.yml"))
+    catalogue = load_catalogue(settings_from(config.extra, project.root))
+    assert sorted(data_addresses()) == sorted(data_files(catalogue))

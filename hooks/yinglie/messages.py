@@ -53,6 +53,10 @@ CATALOGUE: dict[str, Text] = {
         "应为 {minimum} 至 {maximum} 之间的整数，不能是 {value}",
         "must be a whole number from {minimum} to {maximum}, not {value}",
     ),
+    "file_taken": Text(
+        "网址 /{address} 由本站根据记录生成，请给这个文件换一个名字或位置",
+        "the address /{address} is made by the site from the records: rename or move this file",
+    ),
     "photo_link_loop": Text(
         "照片“{value}”是循环的符号链接，无法读取；请放入照片文件本身",
         'photo "{value}" is a symbolic link that loops back on itself: put the photo file itself there',
