@@ -170,3 +170,35 @@ def test_the_data_addresses_are_those_of_the_data_files(project):
     config = load_config(str(project.root / "mkdocs.yml"))
     catalogue = load_catalogue(settings_from(config.extra, project.root))
     assert sorted(data_addresses()) == sorted(data_files(catalogue))
+
+
+# --- 4. Record files no loader reads -------------------------------------------------
+
+STRAY = [
+    "events/2022/test.yml:1: -: events/ 的子文件夹中的文件不会被读取：记录文件应直接放在 events/ 中",
+    "events/test.YML:1: -: 此文件不会被读取：记录文件名应以小写 .yml 结尾，如 test.yml",
+    "honors/2022/#round.yml#:1: -: 编辑器留下的备份或临时文件，不会被读取；请删除，不要提交",
+    "honors/2022/august/round.yml:1: -: honors/2022/ 的子文件夹中的文件不会被读取：记录文件应直接放在 honors/2022/ 中",
+    "martyrs/.test.yml.swp:1: -: 编辑器留下的备份或临时文件，不会被读取；请删除，不要提交",
+    "martyrs/memorials/test.yaml:1: -: 此文件不会被读取：记录文件名应以小写 .yml 结尾，如 test.yml",
+    "martyrs/memorials/work/2021.yml.orig:1: -: 编辑器留下的备份或临时文件，不会被读取；请删除，不要提交",
+    "martyrs/photos/test.yml:1: -: martyrs/ 的子文件夹中的文件不会被读取：记录文件应直接放在 martyrs/ 中",
+    "martyrs/ran-jun.yml.bak:1: -: 编辑器留下的备份或临时文件，不会被读取；请删除，不要提交",
+    "martyrs/ran-jun.yml~:1: -: 编辑器留下的备份或临时文件，不会被读取；请删除，不要提交",
+    "martyrs/test.yaml:1: -: 此文件不会被读取：记录文件名应以小写 .yml 结尾，如 test.yml",
+]
+
+
+def test_record_files_no_loader_reads_are_reported(project):
+    record = martyr()
+    for name in ["martyrs/test.yaml", "martyrs/ran-jun.yml~", "martyrs/.test.yml.swp", "martyrs/ran-jun.yml.bak",
+                 "martyrs/photos/test.yml", "martyrs/memorials/test.yaml", "martyrs/memorials/work/2021.yml.orig",
+                 "events/test.YML", "events/2022/test.yml", "honors/2022/#round.yml#",
+                 "honors/2022/august/round.yml"]:
+        project.write(name, record)
+    # Beside the records and fine: photos, notes, placeholders.
+    project.write("martyrs/photos/README.md", "照片\n")
+    project.write("martyrs/memorials/photos/.gitkeep", "")
+    (project.root / "martyrs/photos/test.jpg").write_bytes(b"\xff\xd8")
+    assert problem_lines(project.check()) == STRAY
+    assert problem_lines(project.build()) == STRAY

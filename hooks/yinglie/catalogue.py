@@ -19,6 +19,7 @@ from .honors import HonorRoll, load_honors
 from .martyrs import Martyr, load_martyrs
 from .memorials import Facility, check_resting_places, load_facilities, residents_by_facility
 from .memorialwork import WorkYear, load_work_years
+from .strayfiles import report_stray_files
 
 
 @dataclass
@@ -108,6 +109,7 @@ def load_catalogue(settings: Settings) -> Catalogue:
 
 def _load_catalogue(settings: Settings) -> Catalogue:
     problems = Problems(settings.root, settings.language)
+    report_stray_files(settings, problems)
     martyrs = load_martyrs(settings, problems)
     martyr_files = {path.stem for path in settings.martyrs_dir.glob("*.yml")}
     events = load_events(settings, problems, martyr_files)

@@ -57,6 +57,18 @@ CATALOGUE: dict[str, Text] = {
         "网址 /{address} 由本站根据记录生成，请给这个文件换一个名字或位置",
         "the address /{address} is made by the site from the records: rename or move this file",
     ),
+    "stray_backup": Text(
+        "编辑器留下的备份或临时文件，不会被读取；请删除，不要提交",
+        "a backup or temporary file left by an editor; it is not read: delete it, do not commit it",
+    ),
+    "stray_folder": Text(
+        "{folder} 的子文件夹中的文件不会被读取：记录文件应直接放在 {folder} 中",
+        "files in sub-folders of {folder} are not read: put record files directly in {folder}",
+    ),
+    "stray_extension": Text(
+        "此文件不会被读取：记录文件名应以小写 .yml 结尾，如 {suggestion}",
+        "this file is not read: a record file's name ends in lower-case .yml, e.g. {suggestion}",
+    ),
     "photo_link_loop": Text(
         "照片“{value}”是循环的符号链接，无法读取；请放入照片文件本身",
         'photo "{value}" is a symbolic link that loops back on itself: put the photo file itself there',
