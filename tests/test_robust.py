@@ -202,3 +202,23 @@ def test_record_files_no_loader_reads_are_reported(project):
     (project.root / "martyrs/photos/test.jpg").write_bytes(b"\xff\xd8")
     assert problem_lines(project.check()) == STRAY
     assert problem_lines(project.build()) == STRAY
+
+
+# --- 5. One person, one award, one year: one notice --------------------------------
+
+def notice(name: str, township: str = "白沙镇", extra: str = "") -> str:
+    return (f"- name: {name}\n  award: 三等功\n  year: 2023\n  township: {township}\n"
+            f"  consent: true\n  consent_record: 本人书面同意\n{extra}")
+
+
+def test_the_same_award_twice_for_one_person_in_one_year_is_refused(project):
+    project.write("honors/2023/round-1.yml", notice("张三") + notice("李某") + notice("李某"))
+    project.write("honors/2023/round-2.yml", "\n".join([
+        notice("张三", township="几江街道"),  # another 张三: another town
+        notice("张三"),  # the same 张三 again: a duplicate
+        notice("张三", extra="  second_award: true\n"),  # a second award, said so
+    ]))
+    expected = ["honors/2023/round-2.yml:8: -: 与 honors/2023/round-1.yml:1 的喜报是同一人（姓名和镇街相同）"
+                "同一年度的同一奖励；如确为再次获得，请在本条加上 second_award: true"]
+    assert problem_lines(project.check()) == expected
+    assert problem_lines(project.build()) == expected

@@ -69,6 +69,11 @@ CATALOGUE: dict[str, Text] = {
         "此文件不会被读取：记录文件名应以小写 .yml 结尾，如 {suggestion}",
         "this file is not read: a record file's name ends in lower-case .yml, e.g. {suggestion}",
     ),
+    "honors_repeated": Text(
+        "与 {first} 的喜报是同一人（姓名和镇街相同）同一年度的同一奖励；如确为再次获得，请在本条加上 second_award: true",
+        "the same person (same name and town) and the same award and year as the notice at {first}: "
+        "if this really is a second award, add second_award: true to this notice",
+    ),
     "photo_link_loop": Text(
         "照片“{value}”是循环的符号链接，无法读取；请放入照片文件本身",
         'photo "{value}" is a symbolic link that loops back on itself: put the photo file itself there',
