@@ -222,3 +222,58 @@ def test_the_same_award_twice_for_one_person_in_one_year_is_refused(project):
                 "同一年度的同一奖励；如确为再次获得，请在本条加上 second_award: true"]
     assert problem_lines(project.check()) == expected
     assert problem_lines(project.build()) == expected
+
+
+# --- 6. A value the guard refused is masked in every message about it ---------------
+
+def test_a_refused_value_is_masked_in_every_message_about_its_field(project):
+    from mkdocs.config import load_config
+
+    from yinglie.config import settings_from
+    from yinglie.honors import honor_settings
+
+    settings = settings_from(load_config(str(project.root / "mkdocs.yml")).extra, project.root)
+    TOWNSHIPS = "、".join(honor_settings(settings).townships)  # noqa: N806 (as the message lists them)
+    BRANCHES = "、".join(honor_settings(settings).branches)  # noqa: N806
+    PERIODS = "、".join(settings.choices("periods"))  # noqa: N806
+    project.write("martyrs/test-mask.yml", martyr(period="新时代13812345678", surname_pinyin="zeng13812345678"))
+    project.write("honors/2023/round.yml", notice("王五", extra=(
+        "  branch: 陆军32145部队\n  delivered: 2023-08-01 电话13812345678\n"
+    )).replace("township: 白沙镇", "township: 白沙镇滨江路123号"))
+    assert problem_lines(project.check()) == [
+        "honors/2023/round.yml:4: township: 含有镇街以下的详细地址（1*3号），喜报只公开到镇街",
+        "honors/2023/round.yml:4: township: “白沙镇滨江路1*3号”不在可选值中：" + TOWNSHIPS,
+        "honors/2023/round.yml:7: branch: 含有部队番号或代号（3***5部队），不得公开；请写作“某部”，如“陆军某部”",
+        "honors/2023/round.yml:7: branch: “陆军3***5部队”不在可选值中：" + BRANCHES,
+        "honors/2023/round.yml:8: delivered: “2***-**-** 电话**********8”不是可识别的日期"
+        "（可写 1927-03-05、1927-03、1927、1927年3月5日、民国十六年 或 不详）",
+        "honors/2023/round.yml:8: delivered: 含有疑似电话号码（1*********8），不得公开",
+        "martyrs/test-mask.yml:2: period: 含有疑似电话号码（1*********8），不得公开",
+        "martyrs/test-mask.yml:2: period: “新时代1*********8”不在可选值中：" + PERIODS,
+        "martyrs/test-mask.yml:3: surname_pinyin: “z*************8”应为拼音字母（如 zeng 或 shan）",
+        "martyrs/test-mask.yml:3: surname_pinyin: 含有疑似电话号码（1*********8），不得公开",
+    ]
+
+
+def test_a_refused_value_is_masked_where_another_field_s_message_quotes_it(project):
+    project.write("martyrs/test-mask.yml", martyr(surname="李").replace("name: 测试甲", "name: 张13812345678"))
+    assert problem_lines(project.check()) == [
+        "martyrs/test-mask.yml:1: name: 含有疑似电话号码（1*********8），不得公开",
+        "martyrs/test-mask.yml:2: surname: 姓“李”与姓名“张1*********8”的开头不一致",
+    ]
+
+
+def test_masking_does_not_depend_on_which_problem_came_first(tmp_path):
+    from yinglie.errors import Problems
+
+    problems = Problems(tmp_path)
+    problems.add(tmp_path / "a.yml", 3, "died", "bad_date", value="13812345678")
+    problems.add(tmp_path / "a.yml", 4, "born", "bad_date", value="1927-13")
+    problems.add(tmp_path / "b.yml", 3, "died", "bad_date", value="13812345678")  # another file: no guard problem
+    problems.add(tmp_path / "a.yml", 3, "died.date", "guard_phone", excerpt="1*********8")
+    assert [p.text() for p in problems.found] == [
+        "a.yml:3: died: “1*********8”不是可识别的日期（可写 1927-03-05、1927-03、1927、1927年3月5日、民国十六年 或 不详）",
+        "a.yml:4: born: “1927-13”不是可识别的日期（可写 1927-03-05、1927-03、1927、1927年3月5日、民国十六年 或 不详）",
+        "b.yml:3: died: “13812345678”不是可识别的日期（可写 1927-03-05、1927-03、1927、1927年3月5日、民国十六年 或 不详）",
+        "a.yml:3: died.date: 含有疑似电话号码（1*********8），不得公开",
+    ]
