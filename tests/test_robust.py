@@ -277,3 +277,12 @@ def test_masking_does_not_depend_on_which_problem_came_first(tmp_path):
         "b.yml:3: died: “13812345678”不是可识别的日期（可写 1927-03-05、1927-03、1927、1927年3月5日、民国十六年 或 不详）",
         "a.yml:3: died.date: 含有疑似电话号码（1*********8），不得公开",
     ]
+
+
+def test_calendar_years_in_the_settings_are_bounded_too(project):
+    settings = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "since: 2014" in settings
+    project.write("mkdocs.yml", settings.replace("since: 2014", "since: 9999"))
+    result = project.check()
+    assert result.returncode == 1
+    assert result.stderr.strip() == "extra.events.fixed_days.since (烈士纪念日): 9999 is not a year from 1 to 2100"
