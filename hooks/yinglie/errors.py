@@ -20,6 +20,7 @@ from . import messages
 
 
 GUARD_PREFIX = "guard_"  # the publication guard's message keys (guard.py)
+SETTINGS_PARAMS = {"allowed"}  # message parameters that quote the settings, not a record
 
 
 @dataclass(frozen=True, order=True)
@@ -89,14 +90,19 @@ class Problems:
         same_field = any(_related(problem.field, name) for name in fields)
         notice = "guard_address" in keys  # the address rule applies to notices only
 
-        def hide(value):
+        own_name = {problem.field, problem.field.rsplit(".", 1)[-1]}
+
+        def hide(param: str, value):
             if not isinstance(value, str):
                 return value
-            if same_field or any(f.key in keys for f in scan(value, notice=notice)):
+            if any(f.key in keys for f in scan(value, notice=notice)):
+                return mask(value)
+            # The field's own name ("unknown field phone") and the settings' lists are not record values.
+            if same_field and value not in own_name and param not in SETTINGS_PARAMS:
                 return mask(value)
             return value
 
-        return replace(problem, params=tuple((name, hide(value)) for name, value in problem.params))
+        return replace(problem, params=tuple((name, hide(name, value)) for name, value in problem.params))
 
     def display_path(self, path: Path | str) -> str:
         """The path relative to the project, as staff see it in the repository.
