@@ -25,6 +25,7 @@ from .config import SettingsError, settings_from
 from .errors import Problems, RecordsInvalid
 from .honors import held_back_lines
 from .martyrs import MARTYR
+from .pages import site_pages
 from .reproducible import source_date_epoch
 
 
@@ -33,6 +34,7 @@ def check(config_file: Path) -> int:
     try:
         settings = settings_from(config.extra, config_file.parent)
         catalogue = load_catalogue(settings)
+        site_pages(catalogue, config)  # refuses what the build refuses: two things at one address
     except (SettingsError, RecordsInvalid) as error:
         print(error, file=sys.stderr)
         return 1

@@ -15,10 +15,11 @@ from .collation import NameKeys, name_keys
 from .config import Settings
 from .errors import Problems
 from .events import Event, load_events
-from .honors import HonorRoll, load_honors
+from .honors import HonorRoll, check_repeated_awards, load_honors
 from .martyrs import Martyr, load_martyrs
 from .memorials import Facility, check_resting_places, load_facilities, residents_by_facility
 from .memorialwork import WorkYear, load_work_years
+from .strayfiles import report_stray_files
 
 
 @dataclass
@@ -108,10 +109,12 @@ def load_catalogue(settings: Settings) -> Catalogue:
 
 def _load_catalogue(settings: Settings) -> Catalogue:
     problems = Problems(settings.root, settings.language)
+    report_stray_files(settings, problems)
     martyrs = load_martyrs(settings, problems)
     martyr_files = {path.stem for path in settings.martyrs_dir.glob("*.yml")}
     events = load_events(settings, problems, martyr_files)
     honors = load_honors(settings, problems)
+    check_repeated_awards(honors, problems)
     facilities = load_facilities(settings, problems)
     memorial_work = load_work_years(settings, problems)
     check_resting_places(martyrs, facilities, problems)

@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from .dates import MAX_YEAR, MIN_YEAR
 from .messages import language_from
 
 # The periods official rolls use, with the dates a death in each can fall on.
@@ -227,6 +228,14 @@ def event_settings_from(extra: dict) -> EventSettings:
         raise SettingsError(f"extra.events.outreach_type: {raw.outreach_type!r} is not one of extra.events.types")
     if raw.calendar_first_year > raw.calendar_last_year:
         raise SettingsError("extra.events: calendar_first_year is after calendar_last_year")
+    # The calendar makes a date of each: keep them to the years records may name
+    # (a fixed day's `since` may be earlier: 1, the default, means always).
+    years = [("calendar_first_year", raw.calendar_first_year, MIN_YEAR),
+             ("calendar_last_year", raw.calendar_last_year, MIN_YEAR),
+             *((f"fixed_days.since ({day.name})", day.since, 1) for day in fixed)]
+    for name, year, lowest in years:
+        if not lowest <= year <= MAX_YEAR:
+            raise SettingsError(f"extra.events.{name}: {year} is not a year from {lowest} to {MAX_YEAR}")
     return EventSettings(
         types=types,
         outreach_type=raw.outreach_type,

@@ -14,6 +14,11 @@ from datetime import date
 
 UNKNOWN_WORDS = {"", "不详", "未知", "unknown"}
 REPUBLIC_EPOCH = 1911  # 民国元年 = 1912
+# The years a record's date may name. A martyr may have been born in the late 18th
+# century (the generation that fell from the Opium War on); events, notices and
+# repairs are recent, and may be planned a few decades ahead. Outside these years a
+# date is a typo (9999, 1027 for 1927), and the calendar and feeds cannot hold it.
+MIN_YEAR, MAX_YEAR = 1700, 2100
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _CHINESE = re.compile(r"^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")

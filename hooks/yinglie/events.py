@@ -35,7 +35,7 @@ EVENT = Schema(
         Field("organisers", "text_list", Text("组织单位", "organisers")),
         Field("martyrs", "text_list", Text("相关烈士（记录编号）", "martyrs (record ids)"),
               help="烈士记录的文件名，不带 .yml，如 qi-nanxun"),
-        Field("count", "integer", Text("场次/人次", "count"),
+        Field("count", "integer", Text("场次/人次", "count"), minimum=1, maximum=1_000_000,
               help="一条记录代表多场活动时填写，如 100"),
         Field("count_unit", "text", Text("计数单位", "unit of the count"), max_length=10,
               help="如 场次、人次；默认“场次”"),
@@ -155,8 +155,6 @@ def _check_between_fields(values, raw: Located, settings: Settings, check: Check
         add(check.path, raw.line_of("target"), "target", "target_not_allowed", type=outreach)
     if not values["date"].known:
         add(check.path, raw.line_of("date"), "date", "event_date_unknown")
-    if values["count"] is not None and values["count"] < 1:
-        add(check.path, raw.line_of("count"), "count", "count_not_positive", value=values["count"])
     if values["count"] is None and (values["count_unit"] or values["count_more"]):
         line = raw.line_of("count_unit" if values["count_unit"] else "count_more")
         add(check.path, line, "count", "count_detail_without_count")

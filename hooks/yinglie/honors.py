@@ -24,6 +24,7 @@ from mkdocs.config.base import Config
 
 from .collation import NameKeys, name_keys, split_surname
 from .config import Settings, SettingsError
+from .dates import MAX_YEAR, MIN_YEAR
 from .errors import Problem, Problems
 from .guard import guard_record
 from .messages import TYPE_NAMES, Text, render
@@ -99,7 +100,7 @@ NOTICE = Schema(
         Field("name_display", "choice", Text("姓名显示方式", "how the name is shown"), choices="name_display",
               help="全名、姓加某（如 张某）或 不显示；不填为 姓加某"),
         Field("award", "choice", Text("奖励类别", "award class"), required=True, choices="award_classes"),
-        Field("year", "integer", Text("年度", "year"), required=True),
+        Field("year", "integer", Text("年度", "year"), required=True, minimum=MIN_YEAR, maximum=MAX_YEAR),
         Field("township", "choice", Text("所在镇街", "town or street"), required=True, choices="townships"),
         Field("branch", "choice", Text("服役单位（只写到“某部”）", "service, as e.g. 陆军某部"), choices="branches"),
         Field("citation", "text", Text("喜报摘录", "citation"), max_length=200),
@@ -109,6 +110,9 @@ NOTICE = Schema(
               help="true 且填写 consent_record 才公开 / published only when true and recorded"),
         Field("consent_record", "text", Text("同意公开的记录", "how consent was recorded"), max_length=200,
               public=False, help="如：2022年8月1日本人书面同意 / e.g. written consent, date"),
+        Field("second_award", "boolean", Text("同年再次获得同一奖励", "a second award of the same class that year"),
+              help="同一人（姓名和镇街相同）同一年度再次获得同一奖励时，在后一条填 true；"
+                   "否则视为重复录入 / true on the later notice, or it is taken for a duplicate"),
     ),
     title="喜报 / Award notice",
 )
@@ -116,7 +120,7 @@ NOTICE = Schema(
 TOTALS = Schema(
     "totals",
     (
-        Field("total", "integer", Text("年度喜报总数", "total notices of the year")),
+        Field("total", "integer", Text("年度喜报总数", "total notices of the year"), minimum=0),
         Field("source", "text", Text("数字出处", "where the figures come from"), max_length=300),
         Field("note", "text", Text("说明", "note"), max_length=500),
     ),
@@ -395,6 +399,30 @@ def _check_totals(roll: HonorRoll, incomplete: set[int], problems: Problems) -> 
             if sum(declared.by_class.values()) != declared.total:
                 problems.add(declared.path, declared.total_line, "total", "honors_total_sum",
                              year=year, sum=sum(declared.by_class.values()), declared=declared.total)
+
+
+def check_repeated_awards(roll: HonorRoll | None, problems: Problems) -> None:
+    """One person, one award class, one year: one notice, unless the others say `second_award: true`.
+
+    The same full name in the same town or street is taken for the same person (two
+    people of one name in different towns are two people). A name recorded only as
+    姓+某 identifies nobody, so such notices are never compared. Held-back notices
+    count too. The later notice (by file and line) is reported, naming the first.
+    """
+    if roll is None:
+        return
+    first: dict[tuple, Notice] = {}
+    for notice in sorted(roll.notices, key=lambda n: (str(n.path), n.line)):
+        name = notice.name.strip()
+        if notice.values["second_award"] or name == split_surname(name, notice.surname)[0] + "某":
+            continue
+        key = (name, notice.township, notice.award, notice.year)
+        if key in first:
+            earlier = first[key]
+            problems.add(notice.path, notice.line, "-", "honors_repeated",
+                         first=f"{problems.display_path(earlier.path)}:{earlier.line}")
+        else:
+            first[key] = notice
 
 
 def held_back_lines(roll: HonorRoll, problems: Problems) -> list[str]:

@@ -23,11 +23,15 @@ from .recordcache import CheckedFiles, photo_dependencies
 from .recordfile import read_and_check, valid_id
 from .schema import Field, FieldsAsAttributes, Schema
 
+# The largest amount a record may give (100亿元): more is a typo, not a district's spending.
+MAX_YUAN = 10_000_000_000
+
 REPAIR = Schema(
     "repair",
     (
         Field("year", "date", Text("维修时间", "year"), required=True, help="如 2022 或 2022-05"),
-        Field("amount_yuan", "integer", Text("投入金额（元）", "amount (yuan)"), help="整数，单位元，如 4740000"),
+        Field("amount_yuan", "integer", Text("投入金额（元）", "amount (yuan)"), minimum=0, maximum=MAX_YUAN,
+              help="整数，单位元，如 4740000"),
         Field("description", "text", Text("维修内容", "work done"), max_length=500),
     ),
     title="维修记录 / Repair",

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Settings
+from .dates import MAX_YEAR, MIN_YEAR
 from .errors import Problems
 from .martyrs import SOURCE
-from .memorials import yuan
+from .memorials import MAX_YUAN, yuan
 from .messages import Text
 from .schema import Checker, Field, FieldsAsAttributes, Schema
 from .yamlsource import Located, load_yaml
@@ -22,11 +23,12 @@ from .yamlsource import Located, load_yaml
 WORK_YEAR = Schema(
     "memorial_work",
     (
-        Field("year", "integer", Text("年份", "year"), required=True),
+        Field("year", "integer", Text("年份", "year"), required=True, minimum=MIN_YEAR, maximum=MAX_YEAR),
         Field("area", "text", Text("范围", "area"), required=True, max_length=60, help="如 江津区"),
-        Field("funds_yuan", "integer", Text("投入资金（元）", "funds (yuan)"), help="整数，单位元，如 4740000"),
-        Field("facilities_repaired", "integer", Text("维修纪念设施（处）", "facilities repaired")),
-        Field("graves_relocated", "integer", Text("迁葬零散烈士墓（座）", "scattered graves relocated")),
+        Field("funds_yuan", "integer", Text("投入资金（元）", "funds (yuan)"), minimum=0, maximum=MAX_YUAN,
+              help="整数，单位元，如 4740000"),
+        Field("facilities_repaired", "integer", Text("维修纪念设施（处）", "facilities repaired"), minimum=0),
+        Field("graves_relocated", "integer", Text("迁葬零散烈士墓（座）", "scattered graves relocated"), minimum=0),
         Field("summary", "text", Text("概述", "summary"), max_length=300),
         Field("sources", "records", Text("资料来源", "sources"), required=True, schema=SOURCE, min_items=1),
     ),

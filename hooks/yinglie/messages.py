@@ -57,6 +57,43 @@ CATALOGUE: dict[str, Text] = {
         "“{value}”不是可识别的日期（可写 1927-03-05、1927-03、1927、1927年3月5日、民国十六年 或 不详）",
         '"{value}" is not a date (write 1927-03-05, 1927-03, 1927, 1927年3月5日, 民国十六年 or 不详)',
     ),
+    "date_out_of_range": Text(
+        "日期“{value}”超出可接受的年份范围（{minimum} 年至 {maximum} 年）",
+        'the date "{value}" is outside the accepted years ({minimum} to {maximum})',
+    ),
+    "integer_out_of_range": Text(
+        "应为 {minimum} 至 {maximum} 之间的整数，不能是 {value}",
+        "must be a whole number from {minimum} to {maximum}, not {value}",
+    ),
+    "file_taken": Text(
+        "网址 /{address} 由本站根据记录生成，请给这个文件换一个名字或位置",
+        "the address /{address} is made by the site from the records: rename or move this file",
+    ),
+    "stray_backup": Text(
+        "编辑器留下的备份或临时文件，不会被读取；请删除，不要提交",
+        "a backup or temporary file left by an editor; it is not read: delete it, do not commit it",
+    ),
+    "stray_folder": Text(
+        "{folder} 的子文件夹中的文件不会被读取：记录文件应直接放在 {folder} 中",
+        "files in sub-folders of {folder} are not read: put record files directly in {folder}",
+    ),
+    "stray_extension": Text(
+        "此文件不会被读取：记录文件名应以小写 .yml 结尾，如 {suggestion}",
+        "this file is not read: a record file's name ends in lower-case .yml, e.g. {suggestion}",
+    ),
+    "honors_repeated": Text(
+        "与 {first} 的喜报是同一人（姓名和镇街相同）同一年度的同一奖励；如确为再次获得，请在本条加上 second_award: true",
+        "the same person (same name and town) and the same award and year as the notice at {first}: "
+        "if this really is a second award, add second_award: true to this notice",
+    ),
+    "photo_link_loop": Text(
+        "照片“{value}”是循环的符号链接，无法读取；请放入照片文件本身",
+        'photo "{value}" is a symbolic link that loops back on itself: put the photo file itself there',
+    ),
+    "photo_link_outside": Text(
+        "照片“{value}”是指向记录文件夹 martyrs/ 以外的符号链接，不能使用；请把照片文件本身放在记录旁",
+        'photo "{value}" is a symbolic link leading out of the records folder martyrs/: put the photo file itself beside the record',
+    ),
     "not_in_list": Text("“{value}”不在可选值中：{allowed}", '"{value}" is not one of: {allowed}'),
     "period_mismatch": Text(
         "“{period}”与牺牲时间 {died} 不符（该时期为 {start} 至 {end}）",
@@ -98,7 +135,6 @@ CATALOGUE: dict[str, Text] = {
     "target_not_allowed": Text(
         "只有“{type}”活动填写对象", 'only "{type}" events have a target'
     ),
-    "count_not_positive": Text("场次/人次应为正整数，不能是 {value}", "the count must be a positive whole number, not {value}"),
     "count_detail_without_count": Text(
         "写了单位或“余”，却没有写 count", "a unit or 余 is given, but no count"
     ),

@@ -16,7 +16,7 @@ from .honorsite import HONORS_JSON, honors_json
 from .martyrs import MARTYR, Martyr
 from .memorials import FACILITY
 from .memorialwork import WORK_YEAR
-from .search import search_files
+from .search import SEARCH_INDEX, search_files
 
 MARTYRS_JSON = "data/martyrs.json"
 EVENTS_JSON = "data/events.json"
@@ -143,6 +143,12 @@ def memorials_json(catalogue: Catalogue) -> str:
             for w in catalogue.memorial_work]
     document = {"count": len(facilities), "facilities": facilities, "memorial_work": work}
     return _dump(document)
+
+
+def data_addresses() -> list[str]:
+    """The addresses of `data_files`, without making the files (checked against content/)."""
+    return [MARTYRS_JSON, EVENTS_JSON, HONORS_JSON, MEMORIALS_JSON,
+            *(ON_THIS_DAY.format(month=month) for month in range(1, 13)), SEARCH_INDEX]
 
 
 def data_files(catalogue: Catalogue) -> dict[str, str]:

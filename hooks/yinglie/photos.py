@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -128,12 +129,21 @@ def web_photos(raw: Located, check: Checker, settings: Settings) -> list[WebPhot
 
 
 def _photo_path(written: str, line: int, name: str, check: Checker, settings: Settings) -> Path | None:
-    """The photo's file, which must lie inside martyrs/ (the records folder)."""
+    """The photo's file, which must lie inside martyrs/ (the records folder), as written
+    and, when it is a symbolic link, where the link leads."""
     written = written.strip()
-    data_root = settings.martyrs_dir.resolve()
-    candidate = (Path(check.path).parent / written).resolve()
-    if Path(written).is_absolute() or not candidate.is_relative_to(data_root):
+    literal = Path(os.path.abspath(Path(check.path).parent / written))
+    if Path(written).is_absolute() or not literal.is_relative_to(os.path.abspath(settings.martyrs_dir)):
         check.problems.add(check.path, line, name, "photo_outside", value=written)
+        return None
+    try:
+        candidate = literal.resolve()
+        data_root = settings.martyrs_dir.resolve()
+    except (OSError, RuntimeError):  # a link loop: RuntimeError before Python 3.13, OSError after
+        check.problems.add(check.path, line, name, "photo_link_loop", value=written)
+        return None
+    if not candidate.is_relative_to(data_root):
+        check.problems.add(check.path, line, name, "photo_link_outside", value=written)
         return None
     if not candidate.is_file():
         check.problems.add(check.path, line, name, "photo_missing", value=written)

@@ -28,6 +28,7 @@ import segno
 from PIL import Image, ImageOps
 
 ERROR_LEVEL = "q"
+FILE_NAMES = ("qr.svg", "qr.png")  # beside each record's page, in this order
 PNG_SCALE = 10  # pixels per module: about 450 px for a typical address
 BORDER = 4  # the quiet zone the standard asks for, in modules
 RECIPE = f"segno {segno.__version__} {ERROR_LEVEL} png{PNG_SCALE} border{BORDER}"
@@ -75,7 +76,7 @@ class QrCodes:
         for path, url in self.codes.items():
             if placed_before.get(path) == url:
                 continue
-            for source, name in zip(cached_files(url, self.cache), ("qr.svg", "qr.png")):
+            for source, name in zip(cached_files(url, self.cache), FILE_NAMES):
                 _link_or_copy(source, site_dir / path / name)
         _placed[site_dir] = dict(self.codes)
 

@@ -10,16 +10,20 @@ needs them, not here.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .dates import FuzzyDate, parse_date
+from .dates import MAX_YEAR, MIN_YEAR, FuzzyDate, parse_date
 from .errors import Problems
 from .messages import NO_HINT, TYPE_NAMES, Text, phrase
 from .yamlsource import Located
 
 PINYIN = re.compile(r"^[a-zü:\s'-]+$")
+# The default bounds of an integer field without its own: far beyond any count or
+# amount a record holds, and small enough for every use (floats, formatting).
+INTEGER_LIMIT = 1_000_000_000
 
 
 def type_name(value) -> Text:
@@ -45,6 +49,8 @@ class Field:
     kind is one of: text, markdown, date, choice, pinyin, boolean, integer,
     text_list, records (a list of sub-records described by `schema`).
     `choices` names a list in the configuration (see config.py) for kind=choice.
+    `minimum` and `maximum` bound an integer (default: INTEGER_LIMIT either way);
+    a date's year is always within dates.MIN_YEAR to dates.MAX_YEAR.
     """
 
     name: str
@@ -57,6 +63,15 @@ class Field:
     min_items: int = 0
     public: bool = True
     help: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """The range an integer field accepts: its own bounds, or the default cap."""
+        low = -INTEGER_LIMIT if self.minimum is None else self.minimum
+        high = INTEGER_LIMIT if self.maximum is None else self.maximum
+        return low, high
 
 
 class FieldsAsAttributes:
@@ -166,9 +181,14 @@ def _convert(spec: Field, value, line: int, name: str, check: Checker):
     if kind == "boolean":
         return value if isinstance(value, bool) else _wrong(spec, value, line, name, check, "boolean")
     if kind == "integer":
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        return _wrong(spec, value, line, name, check, "number")
+        if not isinstance(value, int) or isinstance(value, bool):
+            return _wrong(spec, value, line, name, check, "number")
+        low, high = spec.bounds
+        if not low <= value <= high:
+            check.problems.add(check.path, line, name, "integer_out_of_range",
+                               minimum=low, maximum=high, value=_short_number(value))
+            return None
+        return value
     if kind == "text_list":
         if isinstance(value, str):
             value = [value]
@@ -226,9 +246,27 @@ def _convert_date(value, line: int, name: str, check: Checker) -> FuzzyDate:
     if parsed is None:
         check.problems.add(check.path, line, name, "bad_date", value=str(value))
         return FuzzyDate()
+    if parsed.known and not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        check.problems.add(check.path, line, name, "date_out_of_range", value=str(value),
+                           minimum=MIN_YEAR, maximum=MAX_YEAR)
+        return FuzzyDate()
     if original:
         parsed = FuzzyDate(parsed.year, parsed.month, parsed.day, original.strip())
     return parsed
+
+
+def _short_number(value: int) -> str | Text:
+    """A number as written, or only its length when it is too long to print in a message."""
+    if value.bit_length() <= 100:  # up to 30 digits
+        return str(value)
+    # Counted without str(), which refuses numbers over 4300 digits.
+    size = abs(value)
+    digits = int(size.bit_length() * math.log10(2)) + 1
+    if 10 ** (digits - 1) > size:
+        digits -= 1
+    elif 10 ** digits <= size:
+        digits += 1
+    return Text(f"一个 {digits} 位的数", f"a number of {digits} digits")
 
 
 _DATE_PATTERN = r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|\d{4}年(\d{1,2}月(\d{1,2}日)?)?|民国.+年.*|不详|未知)?$"
@@ -259,7 +297,8 @@ def _json_property(spec: Field, choices) -> dict:
     elif spec.kind == "boolean":
         prop = {"type": "boolean"}
     elif spec.kind == "integer":
-        prop = {"type": "integer"}
+        low, high = spec.bounds
+        prop = {"type": "integer", "minimum": low, "maximum": high}
     elif spec.kind == "text_list":
         prop = {"type": "array", "items": {"type": "string"}}
     else:

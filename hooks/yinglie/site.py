@@ -69,7 +69,7 @@ class SiteBuild:
         try:
             settings = settings_from(config.extra, config_dir)
             self.catalogue = load_catalogue(settings)
-            self.pages = {page.src_uri: page for page in site_pages(self.catalogue)}
+            self.pages = {page.src_uri: page for page in site_pages(self.catalogue, config)}
         except (SettingsError, RecordsInvalid) as error:
             raise BuildRefused(str(error)) from None
         self.published = PublishedScan(self.catalogue.settings, self.pages)
