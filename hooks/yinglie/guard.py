@@ -256,9 +256,9 @@ def _ideographic_dots(text: str) -> str:
 
 
 RULES: tuple[Rule, ...] = (
-    # 18-digit ID: 17 digits and a check digit or X; then the old 15-digit form.
+    # 18-digit ID: 17 digits and a check digit or X; then the old 15-digit form (area codes start 1-8).
     Rule("guard_id_number", re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])"), needs=_SEVEN_DIGITS),
-    Rule("guard_id_number", re.compile(r"(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])"), needs=_SEVEN_DIGITS),
+    Rule("guard_id_number", re.compile(r"(?<![0-9A-Za-z])[1-8]\d{14}(?![0-9A-Za-z])"), needs=_SEVEN_DIGITS),
     # Mobile: 1[3-9] and 9 more digits, optionally after +86 or 0086.
     Rule("guard_phone", re.compile(r"(?<![0-9])(?:(?:\+|00)?86)?1[3-9]\d{9}(?![0-9])"), needs=_SEVEN_DIGITS),
     # Landline with area code (023 4752 1234, (023)47521234): 0, then 9 to 11 digits.

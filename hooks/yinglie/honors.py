@@ -22,11 +22,11 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from .collation import NameKeys, name_keys, split_surname
+from .collation import COMPOUND_SURNAMES, NameKeys, name_keys, split_surname
 from .config import Settings, SettingsError
 from .dates import MAX_YEAR, MIN_YEAR
 from .errors import Problem, Problems
-from .guard import guard_record
+from .guard import guard_record, published_form
 from .messages import TYPE_NAMES, Text, render
 from .recordcache import CheckedFiles
 from .schema import Checker, Field, FieldsAsAttributes, Schema, type_name
@@ -56,6 +56,8 @@ class HonorsConfig(Config):
     award_classes = c.ListOfItems(c.Type(str), default=[])
     townships = c.ListOfItems(c.Type(str), default=[])
     branches = c.ListOfItems(c.Type(str), default=[])
+    # Compound surnames (复姓) besides those the project ships (collation.COMPOUND_SURNAMES).
+    compound_surnames = c.ListOfItems(c.Type(str), default=[])
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class HonorSettings:
     award_classes: tuple[str, ...]  # in the order the roll lists them
     townships: tuple[str, ...]  # the district's towns and streets (镇街), in display order
     branches: tuple[str, ...]
+    compound_surnames: tuple[str, ...] = COMPOUND_SURNAMES
 
     def choices(self, name: str) -> list[str]:
         return list(self._choice_lists[name])
@@ -87,6 +90,7 @@ def honor_settings(settings: Settings) -> HonorSettings:
         award_classes=tuple(raw.award_classes or DEFAULT_AWARD_CLASSES),
         townships=tuple(raw.townships),
         branches=tuple(raw.branches or DEFAULT_BRANCHES),
+        compound_surnames=tuple(dict.fromkeys([*COMPOUND_SURNAMES, *raw.compound_surnames])),
     )
 
 
@@ -305,7 +309,7 @@ def _load_notice_file(path: Path, folder_year: int, options: HonorSettings,
             continue
         # Checks on the raw record first, so that they report even when a field is wrong.
         guard_record(item, path, problems, notice=True)
-        _check_full_name(item, check)
+        _check_full_name(item, check, options)
         year = item.get("year")
         if isinstance(year, int) and not isinstance(year, bool) and year != folder_year:
             problems.add(path, item.line_of("year"), "year", "honors_year_folder",
@@ -320,24 +324,54 @@ def _load_notice_file(path: Path, folder_year: int, options: HonorSettings,
                          surname=values["surname"], name=values["name"])
             complete = False
             continue
+        if not _known_surname(values, item, check, options):
+            complete = False
+            continue
         notice = Notice(path, item.line, values, consent_stated=item.get("consent") is not None)
         notice.sort_keys = name_keys(notice.shown_name, values["surname"] if notice.display == FULL_NAME else "")
         notices.append(notice)
     return notices, complete
 
 
-def _check_full_name(item: Located, check: Checker) -> None:
-    """A name shown as 张某 (or not at all) must not appear in full in the citation or elsewhere."""
+def _known_surname(values: dict, item: Located, check: Checker, options: HonorSettings) -> bool:
+    """The surname shown before 某 is one character or a known compound surname, so that
+    `surname: 张三` cannot make 姓加某 show 张三某, the whole name.
+
+    A name that starts with a compound surname of the settings gets it as its surname."""
+    surname = values["surname"]
+    if not surname:
+        values["surname"] = next((compound for compound in options.compound_surnames
+                                  if values["name"].startswith(compound) and len(values["name"]) > len(compound)), "")
+        return True
+    if len(surname) == 1 or surname in options.compound_surnames:
+        return True
+    check.problems.add(check.path, item.line_of("surname"), "surname", "honors_surname_unknown", surname=surname)
+    return False
+
+
+# Spaces, dots and dashes that may be put inside a name (张 三, 张·三) without hiding it.
+_INSIDE_A_NAME = re.compile(r"[\s·•・‧.\-_*]")
+
+
+def _name_form(text: str) -> str:
+    return _INSIDE_A_NAME.sub("", published_form(text))
+
+
+def _check_full_name(item: Located, check: Checker, options: HonorSettings) -> None:
+    """A name shown as 张某 (or not at all) must not appear in full in the citation or
+    elsewhere, however it is spaced or written (张 三, 张&#19977;)."""
     name, display = item.get("name"), item.get("name_display") or SURNAME_ONLY
-    if display == FULL_NAME or not isinstance(name, str) or len(name.strip()) < 2:
+    if display == FULL_NAME or not isinstance(name, str):
         return
-    name = name.strip()
+    name = _name_form(name)
+    if len(name) < 2:
+        return
     surname = item.get("surname") if isinstance(item.get("surname"), str) else ""
-    if display == SURNAME_ONLY and name == split_surname(name, surname)[0] + "某":
+    if display == SURNAME_ONLY and name == split_surname(name, surname.strip())[0] + "某":
         return  # the record holds only 张某 in the first place
     for spec in NOTICE.fields:
         value = item.get(spec.name)
-        if spec.public and spec.name != "name" and isinstance(value, str) and name in value:
+        if spec.public and spec.name != "name" and isinstance(value, str) and name in _name_form(value):
             check.problems.add(check.path, item.line_of(spec.name), spec.name, "honors_full_name", mode=display)
 
 

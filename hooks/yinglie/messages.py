@@ -216,6 +216,11 @@ CATALOGUE: dict[str, Text] = {
         "含有受奖人的全名，但姓名显示方式为“{mode}”",
         'contains the recipient\'s full name, but the name is shown as "{mode}"',
     ),
+    "honors_surname_unknown": Text(
+        "姓“{surname}”应为一个字，或已知的复姓（如 欧阳；其他复姓可在 mkdocs.yml 的 extra.honors.compound_surnames 中增加）",
+        'the surname "{surname}" must be one character or a known compound surname (e.g. 欧阳; '
+        "add others under extra.honors.compound_surnames in mkdocs.yml)",
+    ),
     "honors_total_class": Text(
         "{year} 年“{award}”申报 {declared} 个，记录中有 {actual} 个",
         '{year}: {declared} "{award}" notices declared, {actual} in the records',
