@@ -61,8 +61,8 @@ class Problems:
 
     def display_path(self, path: Path | str) -> str:
         path = Path(path)
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        try:  # the file itself is not followed: a symlinked record is named by its own path
+            return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
 

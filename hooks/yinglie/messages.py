@@ -72,6 +72,15 @@ CATALOGUE: dict[str, Text] = {
         "网址 /{address} 已被另一页面占用，请给本记录换一个文件名",
         "the address /{address} is already used by another page: rename this record's file",
     ),
+    # Reading record files (recordfile.py).
+    "symlink_loop": Text(
+        "文件是循环的符号链接，无法读取：请换成普通文件",
+        "the file is a symbolic link that loops back on itself: replace it by an ordinary file",
+    ),
+    "symlink_outside": Text(
+        "文件是指向项目以外的符号链接，不予读取：记录文件应放在项目之内",
+        "the file is a symbolic link to a file outside the project: record files must be inside the project",
+    ),
     "unknown_martyr": Text(
         "没有编号为“{id}”的烈士记录（应有文件 martyrs/{id}.yml）",
         'no martyr record "{id}" (there is no file martyrs/{id}.yml)',
