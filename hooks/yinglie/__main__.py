@@ -31,7 +31,7 @@ from .reproducible import source_date_epoch
 def check(config_file: Path) -> int:
     config = load_config(str(config_file))
     try:
-        settings = settings_from(config.extra, config_file.parent)
+        settings = settings_from(config.extra, config_file.parent, config.docs_dir)
         catalogue = load_catalogue(settings)
     except (SettingsError, RecordsInvalid) as error:
         print(error, file=sys.stderr)

@@ -128,6 +128,8 @@ class Settings:
     facility_levels: tuple[str, ...] = tuple(DEFAULT_FACILITY_LEVELS)
     photo_max_pixels: int = DEFAULT_PHOTO_MAX_PIXELS
     photo_widths: tuple[int, ...] = tuple(DEFAULT_PHOTO_WIDTHS)
+    # The hand-written pages (mkdocs.yml docs_dir): what a record's relative link may name.
+    docs_dir: Path | None = None
 
     @property
     def martyrs_dir(self) -> Path:
@@ -173,8 +175,9 @@ class SettingsError(ValueError):
     pass
 
 
-def settings_from(extra: dict, config_dir: Path) -> Settings:
-    """Build `Settings` from mkdocs.yml's `extra.records` (all of it optional)."""
+def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = None) -> Settings:
+    """Build `Settings` from mkdocs.yml's `extra.records` (all of it optional);
+    `docs_dir` is mkdocs.yml's docs_dir."""
     raw = RecordsConfig()
     raw.load_dict(dict((extra or {}).get("records") or {}))
     failed, _warnings = raw.validate()
@@ -204,6 +207,7 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
         facility_levels=tuple(raw.facility_levels or DEFAULT_FACILITY_LEVELS),
         photo_max_pixels=raw.photo_max_pixels,
         photo_widths=tuple(sorted(set(raw.photo_widths or DEFAULT_PHOTO_WIDTHS))),
+        docs_dir=Path(docs_dir) if docs_dir else None,
     )
 
 
