@@ -112,7 +112,7 @@ class _Collector(Treeprocessor):
     def run(self, root):
         for element in root.iter():
             for name, value in element.items():
-                if name in URL_ATTRIBUTES:
+                if name in URL_ATTRIBUTES and value is not None:  # attr_list may give a name alone
                     self.md.found_links.extend(_addresses(name, value, markdown=True))
         return root
 
@@ -189,7 +189,10 @@ def relative_problem(target: str, page: str, exists) -> tuple[str, dict] | None:
     """Why the relative Markdown link `target` on the page `page` (a src_uri such as
     martyrs/<id>/index.md) does not resolve, or None. `exists(uri)` says whether the
     site has that file. The rules are MkDocs' (structure/pages.py, path_to_url)."""
-    parts = urlsplit(target)
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return None  # not an address at all: link_problem reports it
     if parts.scheme or parts.netloc:
         return None  # a web address, checked by link_problem
     params = {"target": shown(target)}
@@ -232,7 +235,7 @@ def check_relative_links(catalogue, docs_dir: Path | None, problems: Problems) -
         for record in records:
             for name in fields:
                 targets = [link.target for link in markdown_links(record.values[name] or "")
-                           if link.markdown and not urlsplit(link.target).scheme]
+                           if link.markdown and link_problem(link) is None]
                 if targets:
                     linked.append((record, name, targets))
     if not linked:
