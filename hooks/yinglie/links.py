@@ -149,11 +149,15 @@ def _markdown() -> markdown.Markdown:
     return _renderer
 
 
-@lru_cache(maxsize=4096)
 def markdown_links(text: str) -> tuple[Link, ...]:
     """Every link target in `text` as the rendered page holds it."""
-    if not any(mark in text for mark in "[<{"):
-        return ()  # no link, autolink, raw HTML or attribute list without one of these
+    if "[" not in text and "<" not in text and "{" not in text:
+        return ()  # nearly every text: no link, autolink, raw HTML or attribute list without one of these
+    return _rendered_links(text)
+
+
+@lru_cache(maxsize=4096)  # asked when the field is checked, and again when relative links are resolved
+def _rendered_links(text: str) -> tuple[Link, ...]:
     md = _markdown()
     md.reset()
     md.found_links = []
