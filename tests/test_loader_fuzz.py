@@ -11,6 +11,7 @@ import json
 import os
 import re
 import string
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -82,7 +83,8 @@ def strings_in(value):
 
 
 def load_record(path: Path, problems: Problems):
-    return load_martyr(path, SETTINGS, problems)
+    # The file's folder is the records root: a record file outside the root is refused.
+    return load_martyr(path, replace(SETTINGS, root=path.parent), problems)
 
 
 @FUZZ

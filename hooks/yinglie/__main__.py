@@ -32,7 +32,7 @@ from .reproducible import source_date_epoch
 def check(config_file: Path) -> int:
     config = load_config(str(config_file))
     try:
-        settings = settings_from(config.extra, config_file.parent)
+        settings = settings_from(config.extra, config_file.parent, config.docs_dir)
         catalogue = load_catalogue(settings)
         site_pages(catalogue, config)  # refuses what the build refuses: two things at one address
     except (SettingsError, RecordsInvalid) as error:

@@ -16,6 +16,7 @@ from .config import Settings
 from .errors import Problems
 from .events import Event, load_events
 from .honors import HonorRoll, check_repeated_awards, load_honors
+from .links import check_relative_links
 from .martyrs import Martyr, load_martyrs
 from .memorials import Facility, check_resting_places, load_facilities, residents_by_facility
 from .memorialwork import WorkYear, load_work_years
@@ -118,6 +119,9 @@ def _load_catalogue(settings: Settings) -> Catalogue:
     facilities = load_facilities(settings, problems)
     memorial_work = load_work_years(settings, problems)
     check_resting_places(martyrs, facilities, problems)
+    catalogue = Catalogue(settings, martyrs, events=events, honors=honors,
+                          facilities=facilities, memorial_work=memorial_work)
+    # Made from the records that passed their checks: their pages are the site's pages.
+    check_relative_links(catalogue, settings.docs_dir, problems)
     problems.raise_if_any()
-    return Catalogue(settings, martyrs, events=events, honors=honors,
-                     facilities=facilities, memorial_work=memorial_work)
+    return catalogue

@@ -47,6 +47,8 @@ DEFAULT_FACILITY_LEVELS = ["国家级", "市级", "区县级", "零散"]
 # Photos: a larger image is refused (decompression bombs); web copies in these widths.
 DEFAULT_PHOTO_MAX_PIXELS = 40_000_000
 DEFAULT_PHOTO_WIDTHS = [480, 960, 1600]
+# One record file (a martyr, or a delivery round of notices) is a few kilobytes.
+DEFAULT_MAX_FILE_KIB = 1024
 
 
 class PeriodConfig(Config):
@@ -64,6 +66,8 @@ class RecordsConfig(Config):
     facility_levels = c.ListOfItems(c.Type(str), default=[])
     photo_max_pixels = c.Type(int, default=DEFAULT_PHOTO_MAX_PIXELS)
     photo_widths = c.ListOfItems(c.Type(int), default=[])
+    # A record file larger than this is refused before it is read (see yamlsource.py).
+    max_file_kib = c.Type(int, default=DEFAULT_MAX_FILE_KIB)
 
 
 class FixedDayConfig(Config):
@@ -129,6 +133,9 @@ class Settings:
     facility_levels: tuple[str, ...] = tuple(DEFAULT_FACILITY_LEVELS)
     photo_max_pixels: int = DEFAULT_PHOTO_MAX_PIXELS
     photo_widths: tuple[int, ...] = tuple(DEFAULT_PHOTO_WIDTHS)
+    # The hand-written pages (mkdocs.yml docs_dir): what a record's relative link may name.
+    docs_dir: Path | None = None
+    max_file_bytes: int = DEFAULT_MAX_FILE_KIB * 1024
 
     @property
     def martyrs_dir(self) -> Path:
@@ -174,8 +181,9 @@ class SettingsError(ValueError):
     pass
 
 
-def settings_from(extra: dict, config_dir: Path) -> Settings:
-    """Build `Settings` from mkdocs.yml's `extra.records` (all of it optional)."""
+def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = None) -> Settings:
+    """Build `Settings` from mkdocs.yml's `extra.records` (all of it optional);
+    `docs_dir` is mkdocs.yml's docs_dir."""
     raw = RecordsConfig()
     raw.load_dict(dict((extra or {}).get("records") or {}))
     failed, _warnings = raw.validate()
@@ -183,6 +191,8 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
         raise SettingsError("; ".join(f"extra.records.{key}: {error}" for key, error in failed))
     if raw.photo_max_pixels <= 0 or any(width <= 0 for width in raw.photo_widths):
         raise SettingsError("extra.records.photo_max_pixels / photo_widths: must be positive numbers")
+    if not 1 <= raw.max_file_kib <= 64 * 1024:
+        raise SettingsError("extra.records.max_file_kib: must be between 1 and 65536 (KiB)")
     root = Path(raw.data_root) if raw.data_root else config_dir
     if not root.is_absolute():
         root = config_dir / root
@@ -205,6 +215,8 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
         facility_levels=tuple(raw.facility_levels or DEFAULT_FACILITY_LEVELS),
         photo_max_pixels=raw.photo_max_pixels,
         photo_widths=tuple(sorted(set(raw.photo_widths or DEFAULT_PHOTO_WIDTHS))),
+        docs_dir=Path(docs_dir) if docs_dir else None,
+        max_file_bytes=raw.max_file_kib * 1024,
     )
 
 

@@ -26,11 +26,12 @@ from .collation import COMPOUND_SURNAMES, NameKeys, name_keys, split_surname
 from .config import Settings, SettingsError
 from .dates import MAX_YEAR, MIN_YEAR
 from .errors import Problem, Problems
-from .guard import guard_record, published_form
+from .guard import published_form
 from .messages import TYPE_NAMES, Text, render
 from .recordcache import CheckedFiles
+from .recordfile import LIST, read_record
 from .schema import Checker, Field, FieldsAsAttributes, Schema, type_name
-from .yamlsource import Located, LocatedList, load_yaml
+from .yamlsource import Located
 
 log = logging.getLogger("mkdocs.plugins.yinglie.honors")
 
@@ -273,13 +274,14 @@ def load_honors(settings: Settings, problems: Problems) -> HonorRoll:
             continue
         for path in files:
             if path.name == TOTALS_FILE:
-                totals = _load_totals(path, int(folder.name), options, problems)
+                totals = _load_totals(path, settings, int(folder.name), options, problems)
                 if totals is not None:
                     roll.totals[totals.year] = totals
             else:
                 year = int(folder.name)
                 notices, complete = _checked.load(path, options, problems,
-                                                  lambda: _load_notice_file(path, year, options, problems))
+                                                  lambda: _load_notice_file(path, settings, year, options,
+                                                                            problems))
                 roll.notices.extend(notices)
                 if not complete:
                     incomplete.add(int(folder.name))
@@ -288,27 +290,19 @@ def load_honors(settings: Settings, problems: Problems) -> HonorRoll:
     return roll
 
 
-def _load_notice_file(path: Path, folder_year: int, options: HonorSettings,
+def _load_notice_file(path: Path, settings: Settings, folder_year: int, options: HonorSettings,
                       problems: Problems) -> tuple[list[Notice], bool]:
     """The file's valid notices, and whether every notice in it was valid."""
-    raw = load_yaml(path, problems)
+    raw = read_record(path, settings, problems, layout=LIST, notice=True, not_shaped="honors_not_list")
     if raw is None:
-        return [], False
-    if not isinstance(raw, LocatedList):
-        if isinstance(raw, Located) and not raw:  # an empty file holds no notices
-            return [], True
-        problems.add(path, getattr(raw, "line", 1), "-", "honors_not_list")
         return [], False
     check = Checker(path, problems, options.choices)
     notices, complete = [], True
-    for index, item in enumerate(raw):
-        if not isinstance(item, Located):
-            problems.add(path, raw.item_lines[index], "-", "wrong_type",
-                         expected=TYPE_NAMES["mapping"], actual=type_name(item))
+    for item in raw:
+        if not isinstance(item, Located):  # reported by read_record
             complete = False
             continue
         # Checks on the raw record first, so that they report even when a field is wrong.
-        guard_record(item, path, problems, notice=True)
         _check_full_name(item, check, options)
         year = item.get("year")
         if isinstance(year, int) and not isinstance(year, bool) and year != folder_year:
@@ -375,14 +369,11 @@ def _check_full_name(item: Located, check: Checker, options: HonorSettings) -> N
             check.problems.add(check.path, item.line_of(spec.name), spec.name, "honors_full_name", mode=display)
 
 
-def _load_totals(path: Path, year: int, options: HonorSettings, problems: Problems) -> YearTotals | None:
-    raw = load_yaml(path, problems)
+def _load_totals(path: Path, settings: Settings, year: int, options: HonorSettings,
+                 problems: Problems) -> YearTotals | None:
+    raw = read_record(path, settings, problems, notice=True, not_shaped="honors_totals_not_mapping")
     if raw is None:
         return None
-    if not isinstance(raw, Located):
-        problems.add(path, 1, "-", "honors_totals_not_mapping")
-        return None
-    guard_record(raw, path, problems, notice=True)
     rest = Located({key: value for key, value in raw.items() if key != "totals"})
     rest.line, rest.key_lines = raw.line, raw.key_lines
     values = TOTALS.validate(rest, Checker(path, problems, options.choices))

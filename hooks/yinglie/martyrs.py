@@ -27,7 +27,8 @@ SOURCE = Schema(
         Field("title", "text", Text("资料名称", "title"), required=True, max_length=200),
         Field("where", "text", Text("出处（可查阅之处）", "where it can be found"), required=True, max_length=300),
         Field("quote", "text", Text("原文摘录", "quotation"), max_length=1000),
-        Field("url", "text", Text("网址", "web address"), max_length=500),
+        Field("url", "url", Text("网址", "web address"), max_length=500,
+              help="以 http:// 或 https:// 开头 / starting with http:// or https://"),
     ),
     title="资料来源 / Source",
 )

@@ -17,8 +17,8 @@ from .errors import Problems
 from .martyrs import SOURCE
 from .memorials import MAX_YUAN, yuan
 from .messages import Text
+from .recordfile import read_record
 from .schema import Checker, Field, FieldsAsAttributes, Schema
-from .yamlsource import Located, load_yaml
 
 WORK_YEAR = Schema(
     "memorial_work",
@@ -54,11 +54,8 @@ def load_work_years(settings: Settings, problems: Problems) -> list[WorkYear]:
     """Read `martyrs/memorials/work/*.yml`, newest year first."""
     years = []
     for path in sorted((settings.memorials_dir / "work").glob("*.yml")):
-        raw = load_yaml(path, problems)
+        raw = read_record(path, settings, problems)
         if raw is None:
-            continue
-        if not isinstance(raw, Located):
-            problems.add(path, 1, "-", "not_mapping")
             continue
         values = WORK_YEAR.validate(raw, Checker(path, problems, settings.choices))
         if values is None:

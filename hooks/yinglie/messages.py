@@ -121,6 +121,68 @@ CATALOGUE: dict[str, Text] = {
         "网址 /{address} 已被另一页面占用，请给本记录换一个文件名",
         "the address /{address} is already used by another page: rename this record's file",
     ),
+    # Reading record files (recordfile.py).
+    "symlink_loop": Text(
+        "文件是循环的符号链接，无法读取：请换成普通文件",
+        "the file is a symbolic link that loops back on itself: replace it by an ordinary file",
+    ),
+    "symlink_outside": Text(
+        "文件是指向项目以外的符号链接，不予读取：记录文件应放在项目之内",
+        "the file is a symbolic link to a file outside the project: record files must be inside the project",
+    ),
+    # Web addresses in `url` fields, and links in Markdown fields (links.py).
+    "url_no_scheme": Text(
+        "网址“{target}”不完整：应以 http:// 或 https:// 开头，如 https://www.example.gov.cn/",
+        'the web address "{target}" is incomplete: it must start with http:// or https://, '
+        "e.g. https://www.example.gov.cn/",
+    ),
+    "url_scheme": Text(
+        "网址“{target}”不可用：只能是以 http:// 或 https:// 开头的网址，不能用“{scheme}:”",
+        'the web address "{target}" cannot be used: only http:// or https:// addresses, not "{scheme}:"',
+    ),
+    "url_characters": Text(
+        "网址“{target}”中有空格或不可见字符（{code}），请删除",
+        'the web address "{target}" holds a space or an invisible character ({code}): remove it',
+    ),
+    "url_backslash": Text(
+        "网址“{target}”中有反斜杠 \\，请改为 /",
+        'the web address "{target}" holds a backslash \\: write / instead',
+    ),
+    "url_credentials": Text(
+        "网址“{target}”含有用户名或密码（@ 之前的部分），不得公开",
+        'the web address "{target}" holds a user name or password (before @); it must not be published',
+    ),
+    "url_malformed": Text(
+        "“{target}”不是完整的网址，应写作 https://网站地址/路径",
+        '"{target}" is not a complete web address: write https://host/path',
+    ),
+    "link_scheme": Text(
+        "链接“{target}”不可用：只能链接以 http:// 或 https:// 开头的网址或本站页面，不能用“{scheme}:”",
+        'the link "{target}" cannot be used: link only http:// or https:// addresses or pages of this site, '
+        'not "{scheme}:"',
+    ),
+    "link_raw_relative": Text(
+        "HTML 中的站内链接“{target}”在网站上无法打开：请用 Markdown 写法，如 [漆南薰](../qi-nanxun/index.md)",
+        'the site link "{target}" in HTML would not work on the site: write it as a Markdown link, '
+        "e.g. [漆南薰](../qi-nanxun/index.md)",
+    ),
+    "link_absolute": Text(
+        "链接“{target}”不能以 / 开头：站内链接应写相对于本页的路径{hint}",
+        'the link "{target}" must not start with /: link a page of this site relative to this page{hint}',
+    ),
+    "link_folder": Text(
+        "链接“{target}”指向文件夹，不是页面{hint}",
+        'the link "{target}" names a folder, not a page{hint}',
+    ),
+    "link_not_found": Text(
+        "链接“{target}”指向的 {resolved} 不存在{hint}",
+        'the link "{target}" leads to {resolved}, which does not exist{hint}',
+    ),
+    "link_write": Text("，应写作 {link}", "; write {link}"),
+    "link_how": Text(
+        "（链接另一条记录写作它的 index.md，如 {example}）",
+        " (link another record by its index.md, e.g. {example})",
+    ),
     "unknown_martyr": Text(
         "没有编号为“{id}”的烈士记录（应有文件 martyrs/{id}.yml）",
         'no martyr record "{id}" (there is no file martyrs/{id}.yml)',

@@ -48,13 +48,18 @@ class SitePage:
 def site_pages(catalogue: Catalogue, config) -> list[SitePage]:
     """Every generated page of the site, by record kind; refuses two things at one address
     (`RecordsInvalid`). `config` is MkDocs' configuration (docs_dir, use_directory_urls)."""
+    pages = all_pages(catalogue)
+    _refuse_duplicates(pages, catalogue, config)
+    return pages
+
+
+def all_pages(catalogue: Catalogue) -> list[SitePage]:
+    """Every generated page of the site, by record kind (two at one address are not refused here)."""
     from .eventpages import event_pages  # imported here: these modules build on SitePage
     from .honorsite import honor_pages
     from .memorialpages import memorial_pages
 
-    pages = [*martyr_pages(catalogue), *event_pages(catalogue), *honor_pages(catalogue), *memorial_pages(catalogue)]
-    _refuse_duplicates(pages, catalogue, config)
-    return pages
+    return [*martyr_pages(catalogue), *event_pages(catalogue), *honor_pages(catalogue), *memorial_pages(catalogue)]
 
 
 def generated_files(catalogue: Catalogue) -> list[str]:

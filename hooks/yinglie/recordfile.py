@@ -1,39 +1,117 @@
-"""Reading a one-record file (a martyr, a facility, an event): the steps every kind shares.
+"""Reading a record file: the one way, shared by every record kind.
 
-The file name is the record's id and its page address; the file holds fields; every
-text in it passes the publication guard. Kinds then check their own schema.
+`read_record` is the only reader of record files (no other module calls
+`load_yaml`): it refuses a file that is a symlink loop or leads outside the
+project, reads the YAML, checks the file's shape (fields, or a list of fields for
+notice files), and passes every text in it through the publication guard. A kind
+then checks its own schema. One-record files (a martyr, a facility, an event) also
+take their id, and page address, from the file name.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from pathlib import Path
 
 from .config import Settings
 from .errors import Problems
 from .guard import guard_record
-from .schema import Checker, Schema
-from .yamlsource import Located, load_yaml
+from .messages import TYPE_NAMES
+from .schema import Checker, Schema, type_name
+from .yamlsource import Located, LocatedList, load_yaml
 
 RECORD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+ONE, LIST = "one", "list"  # a file holds one record's fields, or a list of records
 
 
 def valid_id(path: Path) -> bool:
     return bool(RECORD_ID.match(path.stem))
 
 
-def read_record_file(path: Path, problems: Problems) -> Located | None:
-    """The file's fields, or None; problems (bad file name, YAML, guard) go to `problems`."""
-    if not valid_id(path):
-        problems.add(path, 1, "-", "bad_id", name=path.name)
-    raw = load_yaml(path, problems)
+def read_record(path: Path, settings: Settings, problems: Problems, layout: str = ONE, notice: bool = False,
+                not_shaped: str | None = None) -> Located | LocatedList | None:
+    """The record(s) in `path`, guarded, or None; every problem goes to `problems`.
+
+    layout ONE: a mapping of fields (an empty file is an empty mapping).
+    layout LIST: a list of mappings (an empty file is an empty list); an item that is
+    not a mapping is reported and left in the list for the caller to skip.
+    `notice`: the stricter guard for award notices (no address below town level).
+    `not_shaped`: the message key when the file has the wrong shape.
+    A file that resolves outside the project root, or is larger than the settings
+    allow (`extra.records.max_file_kib`), is refused.
+    """
+    if not _inside(path, settings.root, problems):
+        return None
+    raw = load_yaml(path, problems, max_bytes=settings.max_file_bytes)
     if raw is None:
         return None
+    if layout == LIST:
+        if isinstance(raw, Located) and not raw:  # an empty file holds no records
+            empty = LocatedList()
+            empty.item_lines = []
+            return empty
+        if not isinstance(raw, LocatedList):
+            problems.add(path, getattr(raw, "line", 1), "-", not_shaped or "honors_not_list")
+            return None
+        for index, item in enumerate(raw):
+            if isinstance(item, Located):
+                guard_record(item, path, problems, notice=notice)
+            else:
+                problems.add(path, raw.item_lines[index], "-", "wrong_type",
+                             expected=TYPE_NAMES["mapping"], actual=type_name(item))
+        return raw
     if not isinstance(raw, Located):
-        problems.add(path, 1, "-", "not_mapping")
+        problems.add(path, 1, "-", not_shaped or "not_mapping")
         return None
-    guard_record(raw, path, problems)  # no ID, phone, email or unit designation in any field
+    guard_record(raw, path, problems, notice=notice)  # no ID, phone, email or unit designation in any field
     return raw
+
+
+def _inside(path: Path, root: Path, problems: Problems) -> bool:
+    """False, with a problem, when `path` is a symlink loop or leads outside `root`."""
+    if not _links_below(path, root):  # nearly every file: no symlink between root and file
+        return True
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13: "Symlink loop"
+        problems.add(path, 1, "-", "symlink_loop")
+        return False
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            problems.add(path, 1, "-", "symlink_loop")
+        else:
+            problems.add(path, 1, "-", "unreadable", detail=str(error))
+        return False
+    if not target.is_relative_to(root.resolve()):
+        problems.add(path, 1, "-", "symlink_outside")
+        return False
+    return True
+
+
+def _links_below(path: Path, root: Path) -> bool:
+    """Whether the file, or a folder between `root` and it, is a symlink (True when the
+    path is not written below root). A few lstat calls, where resolving the path would
+    follow every folder from / down."""
+    text, top = str(path), str(root) + os.sep
+    if not text.startswith(top):
+        return True
+    at = top
+    for part in text[len(top):].split(os.sep):
+        at += part
+        if os.path.islink(at):
+            return True
+        at += os.sep
+    return False
+
+
+def read_record_file(path: Path, settings: Settings, problems: Problems) -> Located | None:
+    """A one-record file's fields, or None; problems (bad file name, YAML, guard) go to `problems`."""
+    if not valid_id(path):
+        problems.add(path, 1, "-", "bad_id", name=path.name)
+    return read_record(path, settings, problems)
 
 
 def read_and_check(path: Path, schema: Schema, settings: Settings,
@@ -41,7 +119,7 @@ def read_and_check(path: Path, schema: Schema, settings: Settings,
     """Read the file and check it against the kind's `schema`: (fields, checker, checked
     values or None when a field is wrong), or None when the file could not be read.
     The checker takes the kind's own checks between fields."""
-    raw = read_record_file(path, problems)
+    raw = read_record_file(path, settings, problems)
     if raw is None:
         return None
     check = Checker(path, problems, settings.choices)

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 # What a build reads, relative to the folder of mkdocs.yml.
-SOURCES = ("mkdocs.yml", "content", "theme", "hooks", "martyrs", "honors", "events", "memorials")
+SOURCES = ("mkdocs.yml", "content", "theme", "hooks", "martyrs", "honors", "events")
 
 
 def source_date_epoch(project_root: Path) -> str:

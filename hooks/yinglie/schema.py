@@ -17,6 +17,7 @@ from typing import Callable
 
 from .dates import MAX_YEAR, MIN_YEAR, FuzzyDate, parse_date
 from .errors import Problems
+from .links import markdown_problems, url_problem
 from .messages import NO_HINT, TYPE_NAMES, Text, phrase
 from .yamlsource import Located
 
@@ -46,8 +47,10 @@ def type_name(value) -> Text:
 class Field:
     """One field of a record.
 
-    kind is one of: text, markdown, date, choice, pinyin, boolean, integer,
+    kind is one of: text, markdown, url, date, choice, pinyin, boolean, integer,
     text_list, records (a list of sub-records described by `schema`).
+    A url is a web address (http or https, see links.py); the links in a markdown
+    text are checked too.
     `choices` names a list in the configuration (see config.py) for kind=choice.
     `minimum` and `maximum` bound an integer (default: INTEGER_LIMIT either way);
     a date's year is always within dates.MIN_YEAR to dates.MAX_YEAR.
@@ -175,7 +178,20 @@ def _convert(spec: Field, value, line: int, name: str, check: Checker):
         if kind == "pinyin" and not PINYIN.match(value.lower()):
             check.problems.add(check.path, line, name, "bad_pinyin", value=value)
             return ""
+        if kind == "markdown":
+            for key, params in markdown_problems(value):
+                check.problems.add(check.path, line, name, key, **params)
         return value.lower() if kind == "pinyin" else value
+    if kind == "url":
+        if not isinstance(value, str):
+            return _wrong(spec, value, line, name, check, "text")
+        if spec.max_length and len(value) > spec.max_length:
+            check.problems.add(check.path, line, name, "too_long", limit=spec.max_length, length=len(value))
+        problem = url_problem(value)  # not stripped: a space is no part of an address
+        if problem is not None:
+            check.problems.add(check.path, line, name, problem[0], **problem[1])
+            return ""
+        return value
     if kind == "date":
         return _convert_date(value, line, name, check)
     if kind == "boolean":
@@ -294,6 +310,10 @@ def _json_property(spec: Field, choices) -> dict:
                 },
             ]
         }
+    elif spec.kind == "url":
+        prop = {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\\\\@/]+"}
+        if spec.max_length:
+            prop["maxLength"] = spec.max_length
     elif spec.kind == "boolean":
         prop = {"type": "boolean"}
     elif spec.kind == "integer":

@@ -67,7 +67,7 @@ class SiteBuild:
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
         try:
-            settings = settings_from(config.extra, config_dir)
+            settings = settings_from(config.extra, config_dir, config.docs_dir)
             self.catalogue = load_catalogue(settings)
             self.pages = {page.src_uri: page for page in site_pages(self.catalogue, config)}
         except (SettingsError, RecordsInvalid) as error:

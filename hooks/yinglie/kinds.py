@@ -1,0 +1,56 @@
+"""Every kind of record file the site reads, in one list.
+
+Each kind names where its files are, how a file holds its records, its schema,
+whether it names living people (the notice guard), and a minimal valid example.
+Tests run over this list (tests/test_record_kinds.py): every kind's files pass the
+publication guard in every text field, and every kind's folder is watched by the
+preview, copied by the test project and dated by reproducible builds. A new kind
+is added here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .events import EVENT
+from .honors import NOTICE, TOTALS
+from .martyrs import MARTYR
+from .memorials import FACILITY
+from .memorialwork import WORK_YEAR
+from .recordfile import LIST, ONE
+from .schema import Schema
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    name: str
+    folder: str  # relative to the records root (settings.root)
+    pattern: str  # the kind's files, relative to `folder`
+    layout: str  # ONE: a file holds one record's fields; LIST: a list of records
+    schema: Schema  # of one record
+    notice: bool  # names living people: the notice guard (no address below town level)
+    example: str  # a minimal valid record file, as YAML
+    example_file: str  # where the example goes, relative to `folder`
+
+
+_SOURCE = """\
+sources:
+  - title: 测试资料
+    where: 测试出处
+"""
+
+KINDS: tuple[RecordKind, ...] = (
+    RecordKind("martyr", "martyrs", "*.yml", ONE, MARTYR, False,
+               "name: 测试烈士\n" + _SOURCE, "kind-test.yml"),
+    RecordKind("facility", "martyrs/memorials", "*.yml", ONE, FACILITY, False,
+               "name: 测试纪念碑\ntype: 纪念碑亭\nlevel: 零散\n", "kind-test.yml"),
+    RecordKind("memorial_work", "martyrs/memorials/work", "*.yml", ONE, WORK_YEAR, False,
+               "year: 2023\narea: 江津区\n" + _SOURCE, "2023.yml"),
+    RecordKind("notice", "honors", "[0-9][0-9][0-9][0-9]/*.yml", LIST, NOTICE, True,
+               "- name: 王某\n  award: 三等功\n  year: 2023\n  township: 白沙镇\n"
+               "  consent: true\n  consent_record: 本人书面同意\n", "2023/kind-test.yml"),
+    RecordKind("totals", "honors", "[0-9][0-9][0-9][0-9]/totals.yml", ONE, TOTALS, True,
+               "total: 0\ntotals: {}\n", "2023/totals.yml"),
+    RecordKind("event", "events", "*.yml", ONE, EVENT, False,
+               "title: 测试活动\ndate: '2023-04-05'\ntype: 清明祭英烈\n" + _SOURCE, "kind-test.yml"),
+)
