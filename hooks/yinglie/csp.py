@@ -1,7 +1,196 @@
-"""The pages' Content-Security-Policy (placeholder: see issue 11)."""
+"""The pages' Content-Security-Policy, and the check that the pages keep to it.
+
+Defence in depth: record text is sanitised (sanitise.py), and should anything slip
+through, the browser still runs no script but the site's own files.
+
+The policy grants scripts by origin only ('self'): no hash, no nonce, no
+'unsafe-inline', no 'unsafe-eval'. So no inline script, inline event handler
+(`onerror=`) or `javascript:` URL runs in a page, whoever wrote it; nothing has to
+tell the theme's inline scripts from a record's. To make that possible the theme has
+none: Material's inline scripts are files in theme/assets/material/ (the overrides in
+theme/partials/javascripts/), ours are files in theme/assets/.
+
+Every HTML file the build writes passes through `with_policy`, which puts the policy
+into <head> as a <meta http-equiv> and refuses the page (the build fails, the old
+site stays) if it holds anything the policy would block: an inline script, an `on…=`
+attribute, a `javascript:` URL, a script from another host, a <style> element or a
+style attribute. So the published site never trips its own policy, and a template
+change that would (an upgrade of Material adding an inline script, a feature that
+needs one) is caught at build time, not by a visitor.
+
+The server should send the same policy as a header, with what a <meta> cannot set
+(frame-ancestors): `python -m yinglie.csp` prints it; the README shows an nginx block.
+
+`mkdocs serve` (the preview) injects its live-reload script inline; there, and only
+there, the meta policy also allows inline scripts. The check above still runs.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import sys
+from html.parser import HTMLParser
 
-def with_policy(html: str) -> str:
-    return html
+from mkdocs.exceptions import PluginError
+
+# What a page may load, and from where. Everything is the site's own: no other host.
+DIRECTIVES = (
+    ("default-src", "'self'"),
+    ("script-src", "'self'"),        # files only: no inline script, handler, javascript: URL, eval
+    ("style-src", "'self'"),         # stylesheets only: no <style>, no style="" (Material sets styles from script, which is allowed)
+    ("img-src", "'self' data:"),     # Material's icons are data: SVG in its stylesheet
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),       # the search index, data/*.json
+    ("worker-src", "'self'"),        # Material's search worker
+    ("manifest-src", "'self'"),
+    ("media-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+# Only a response header can set these (a <meta> policy ignores them, with a warning).
+HEADER_ONLY = (("frame-ancestors", "'self'"),)
+
+# The preview server's live-reload script is inline and differs on every request.
+PREVIEW_ENV = "YINGLIE_SERVE_PREVIEW"
+PREVIEW_SCRIPTS = "'self' 'unsafe-inline'"
+
+# Inline <script> elements with these types are data, never run: Material's __config.
+DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+
+
+def _join(directives) -> str:
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+def meta_policy(preview: bool = False) -> str:
+    """The policy in every page's <meta http-equiv="Content-Security-Policy">."""
+    if not preview:
+        return _join(DIRECTIVES)
+    return _join((name, PREVIEW_SCRIPTS if name == "script-src" else value) for name, value in DIRECTIVES)
+
+
+def header_policy() -> str:
+    """The Content-Security-Policy header the web server sends with the published site."""
+    return _join(DIRECTIVES + HEADER_ONLY)
+
+
+def meta_tag(preview: bool = False) -> str:
+    return f'<meta http-equiv="Content-Security-Policy" content="{meta_policy(preview)}">'
+
+
+def start(command: str) -> None:
+    """on_startup: remember that this process previews (see PREVIEW_ENV)."""
+    if command == "serve":
+        os.environ[PREVIEW_ENV] = "1"
+
+
+class UnsafePage(PluginError):
+    """A page holds what the policy would block; the message lists each thing."""
+
+
+def with_policy(html: str, where: str = "") -> str:
+    """The page with its policy as the first thing in <head> after the charset.
+
+    Raises UnsafePage if the page holds anything the policy blocks (see `problems`).
+    """
+    found = problems(html)
+    if found:
+        raise UnsafePage(
+            f"{where}: 页面含有内容安全策略（CSP）禁止的内容，网站未生成 / "
+            f"the page holds what its Content-Security-Policy blocks; the site was not built:\n"
+            + "\n".join(f"  {where}: {problem}" for problem in found)
+            + "\n  脚本请放入 theme/assets/ 下的文件，事件用 addEventListener 绑定 / put scripts in files under"
+            " theme/assets/ and bind events with addEventListener (README, Content-Security-Policy)"
+        )
+    tag = meta_tag(preview=bool(os.environ.get(PREVIEW_ENV)))
+    head = _HEAD.search(html)
+    if head is None:
+        raise UnsafePage(f"{where}: 页面没有 <head> / the page has no <head> for its Content-Security-Policy")
+    # Right after <meta charset> (which must come first), before any script, style or link.
+    at = head.end()
+    charset = _CHARSET.match(html, at)
+    if charset is not None:
+        at = charset.end()
+    return html[:at] + tag + html[at:]
+
+
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_CHARSET = re.compile(r"\s*<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
+# Browsers drop tabs and newlines anywhere in a URL and spaces and controls around it.
+_URL_IGNORED = re.compile(r"[\x00-\x20]")
+
+
+def problems(html: str) -> list[str]:
+    """Everything in the page that its policy would block, one line each (empty: none).
+
+    The page is parsed as a browser would (attribute values with entities decoded),
+    so `href="jav&#x61;script:"` is found as well. The page's own policy, once
+    placed by `with_policy`, is no problem: another policy is.
+    """
+    scan = _Scan()
+    scan.feed(html)
+    scan.close()
+    return scan.found
+
+
+class _Scan(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def _report(self, problem: str) -> None:
+        line, _ = self.getpos()
+        self.found.append(f"line {line}: {problem}")
+
+    def handle_starttag(self, tag, attrs):
+        self._check_tag(tag, attrs, self.get_starttag_text() or tag)
+
+    def handle_startendtag(self, tag, attrs):  # <script/> runs like <script>: the same check
+        self._check_tag(tag, attrs, self.get_starttag_text() or tag)
+
+    def _check_tag(self, tag, attrs, text):
+        shown = _shorten(text)
+        values = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self._report(f"inline event handler 内联事件处理 {name}=: {shown}")
+            if value and _URL_IGNORED.sub("", value).lower().startswith("javascript:"):
+                self._report(f"javascript: URL 链接: {shown}")
+            if name == "style":
+                self._report(f"style attribute 内联样式: {shown}")
+            if name == "srcdoc":
+                self._report(f"srcdoc (an inline document 内联文档): {shown}")
+        if tag == "style":
+            self._report(f"<style> element 内联样式表: {shown}")
+        if tag == "script":
+            src = values.get("src")
+            kind = (values.get("type") or "").strip().lower()
+            if src is None:
+                if kind not in DATA_SCRIPT_TYPES:
+                    self._report(f"inline script 内联脚本: {shown}")
+            elif re.match(r"^\s*([a-z][a-z0-9+.-]*:|//|\\)", src, re.IGNORECASE):
+                self._report(f"script not from this site 外站脚本: {shown}")
+        if tag == "meta" and (values.get("http-equiv") or "").strip().lower() == "content-security-policy":
+            if values.get("content") not in (meta_policy(), meta_policy(preview=True)):
+                self._report(f"another Content-Security-Policy 另一条安全策略: {shown}")
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m yinglie.csp`: the header value for the web server (README, "Content-Security-Policy").
+
+    `--meta` prints the policy the pages carry instead.
+    """
+    argv = sys.argv[1:] if argv is None else argv
+    print(meta_policy() if "--meta" in argv else header_policy())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
