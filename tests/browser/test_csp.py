@@ -10,6 +10,9 @@ README's nginx block does. Violations are caught twice as well: the page's
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,6 +20,7 @@ import pytest
 from browser.conftest import DESKTOP, SUB_PATH
 from browser.pages import PAGE_KINDS, PageKind
 from browser.server import HOST, serve
+from test_serve import free_port, wait_for
 from yinglie.csp import header_policy
 
 # Every violation the page reports, from the first byte on (an init script runs before the page's own).
@@ -65,7 +69,7 @@ class Opened:
 def open_with_watch(browser):
     contexts = []
 
-    def open_with_watch(url: str) -> Opened:
+    def open_with_watch(url: str, idle: bool = True) -> Opened:
         context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
         contexts.append(context)
         context.add_init_script(RECORD_VIOLATIONS)
@@ -82,7 +86,8 @@ def open_with_watch(browser):
         context.on("console", lambda message: console.append(message.text))
         page = context.new_page()
         page.goto(url, wait_until="load")
-        page.wait_for_load_state("networkidle")
+        if idle:  # the preview's live reload keeps a request open: never idle
+            page.wait_for_load_state("networkidle")
         return Opened(page, console, outside)
 
     yield open_with_watch
@@ -173,3 +178,31 @@ def test_the_same_injection_runs_where_no_policy_is(open_with_watch, tmp_path):
         ran = opened.page.evaluate("window.__pwned")
     assert sorted(ran) == ["eval", "inline-script", "javascript-url", "onerror"]
     assert opened.violations() == []
+
+
+@pytest.fixture
+def preview_url(project):
+    """`mkdocs serve` (the preview, as `make serve` runs it) on a copy of the project."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"{HOST}:{port}"],
+        cwd=project.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://{HOST}:{port}/zt/yinglie/"
+    try:
+        assert wait_for(base + "martyrs/ran-jun/", "冉钧"), "the preview server did not start"
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_preview_keeps_its_live_reload_under_the_policy(open_with_watch, preview_url):
+    """mkdocs serve injects its live-reload script inline: the preview's policy lets it run."""
+    opened = open_with_watch(preview_url + "martyrs/ran-jun/", idle=False)
+    opened.page.wait_for_timeout(1000)
+    assert opened.page.evaluate("typeof livereload") == "function"
+    assert "'unsafe-inline'" in opened.page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+    assert opened.violations() == []
+    assert opened.refused() == []
