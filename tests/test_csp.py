@@ -95,6 +95,17 @@ def test_the_scripts_the_pages_load_are_the_themes_files(demo_site):
     ("<script/>", "inline script"),
     ('<img src="x" onerror="alert(1)">', "onerror="),
     ("<svg><a onClick='x()'></a></svg>", "onclick="),
+    ('<IMG SRC=x ONERROR=alert(1)>', "onerror="),
+    ("<svg/onload=alert(1)>", "onload="),
+    ('<a href="x"onclick="y()">x</a>', "onclick="),
+    ("<a title='a > b' onmouseover=y()>x</a>", "onmouseover="),
+    ('<a title="<b" onfocus="y()">x</a>', "onfocus="),
+    ("<a href=javascript:alert(1)>x</a>", "javascript: URL"),
+    ('<a href="&#106;avascript&#x3A;alert(1)">x</a>', "javascript: URL"),
+    ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "javascript: URL"),
+    ('<script src="x.js" type="module"></script><script>y()</script>', "inline script"),
+    ('<script data-x=\'src="a.js"\'>alert(1)</script>', "inline script"),
+    ('<script src="\\\\cdn.example.com/x.js"></script>', "not from this site"),
     ('<a href="javascript:alert(1)">x</a>', "javascript: URL"),
     ('<a href=" JaVa&#x53;cript&colon;alert(1)">x</a>', "javascript: URL"),
     ('<a href="java\tscript:alert(1)">x</a>', "javascript: URL"),
@@ -114,7 +125,8 @@ def test_the_check_finds_what_the_policy_would_block(html, expected):
 def test_the_check_lets_the_sites_own_kinds_of_script_through():
     page = ('<head><script src="../assets/x.js" defer></script>'
             '<script id="__config" type="application/json">{"base": ".."}</script></head>'
-            '<p title="onerror=x">JavaScript: 文字</p><a href="../martyrs/">名录</a>')
+            '<p title="onerror=x">JavaScript: 文字</p><a href="../martyrs/">名录</a>'
+            '<!-- a comment is no tag: <img src=x onerror=y()> -->')
     assert problems(page) == []
 
 
