@@ -16,7 +16,9 @@ site stays) if it holds anything the policy would block: an inline script, an `o
 attribute, a `javascript:` URL, a script from another host, a <style> element or a
 style attribute. So the published site never trips its own policy, and a template
 change that would (an upgrade of Material adding an inline script, a feature that
-needs one) is caught at build time, not by a visitor.
+needs one) is caught at build time, not by a visitor. The check keeps the site
+working under its policy; what stops an injected script is the policy itself, in
+the browser, however the markup got there.
 
 The server should send the same policy as a header, with what a <meta> cannot set
 (frame-ancestors): `python -m yinglie.csp` prints it; the README shows an nginx block.
