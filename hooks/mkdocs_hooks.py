@@ -4,8 +4,9 @@ Each event does one thing and hands the work to the `yinglie` package beside thi
 file: load and check the records (on_config), add their pages and open data
 (on_files), give each page's template its data (on_page_context), sanitise
 the HTML rendered from record text (on_page_content), scan each finished page and
-give it its Content-Security-Policy (on_post_page), and add the QR codes made
-beside the build, then scan every file written (on_post_build).
+give it its Content-Security-Policy (on_post_page; on_post_template for the 404
+page), and add the QR codes made beside the build, then scan every file written
+(on_post_build).
 """
 
 from __future__ import annotations
@@ -80,3 +81,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     return _build.page_output(output, page)
+
+
+def on_post_template(output_content, template_name, config):
+    return _build.template_output(output_content, template_name)

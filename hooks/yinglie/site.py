@@ -22,7 +22,7 @@ from .opendata import data_files
 from .pages import SitePage, site_pages
 from .plaques import plaque_sheets
 from .published import PublishedScan
-from .csp import with_policy
+from .csp import start as start_policy, with_policy
 from .qrcodes import QrCodes
 from .sanitise import sanitise_html
 
@@ -38,6 +38,7 @@ MANIFEST = "manifest.json"
 def start(command: str, dirty: bool) -> None:
     if command == "serve" and dirty:
         os.environ[PREVIEW_ENV] = "1"
+    start_policy(command)  # the preview's live-reload script is inline
 
 
 def _newest_change(config) -> int:
@@ -166,7 +167,7 @@ class SiteBuild:
                     continue
                 self._manifest[sheet.address] = stamp
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(sheet.render(theme_env(), config), encoding="utf-8")
+            target.write_text(with_policy(sheet.render(theme_env(), config), sheet.address), encoding="utf-8")
 
     def abandon(self) -> None:
         if self.qr_codes is not None:
@@ -179,7 +180,11 @@ class SiteBuild:
     def page_output(self, html: str, page) -> str:
         """A page's final HTML: scanned for what must never be published, then given its CSP."""
         self.published.scan_page(html, page.file.src_uri)
-        return with_policy(html)
+        return with_policy(html, page.file.src_uri)
+
+    def template_output(self, output: str, template_name: str) -> str:
+        """A page MkDocs renders from a theme template alone (404.html) gets its CSP too."""
+        return with_policy(output, template_name) if template_name.endswith(".html") else output
 
     def page_context(self, context: dict, page) -> dict:
         context["catalogue"] = self.catalogue

@@ -19,6 +19,12 @@ HOST = "127.0.0.1"
 
 class _MountedHandler(SimpleHTTPRequestHandler):
     mount = "/"
+    headers_sent_always: dict[str, str] = {}  # e.g. the Content-Security-Policy a web server adds
+
+    def end_headers(self):
+        for name, value in self.headers_sent_always.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         clean = path.split("?", 1)[0].split("#", 1)[0]
@@ -48,11 +54,14 @@ class _MountedHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path, mount: str = "/"):
-    """Serve `folder` at http://127.0.0.1:<free port><mount>; yields that base URL."""
+def serve(folder: Path, mount: str = "/", headers: dict[str, str] | None = None):
+    """Serve `folder` at http://127.0.0.1:<free port><mount>; yields that base URL.
+
+    `headers` are sent with every response, as a web server configured for the site does."""
     if not (mount.startswith("/") and mount.endswith("/")):
         raise ValueError("mount must start and end with /")
-    handler = functools.partial(type("Handler", (_MountedHandler,), {"mount": mount}), directory=str(folder))
+    handler_class = type("Handler", (_MountedHandler,), {"mount": mount, "headers_sent_always": dict(headers or {})})
+    handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer((HOST, 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)

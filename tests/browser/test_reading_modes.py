@@ -45,7 +45,9 @@ def switch(page, label: str) -> None:
     page.get_by_role("button", name=label).click()
     # Material eases link colours (CSS transitions): measure the colours they end on,
     # not a frame in between, which on a busy machine fails the contrast check.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    # A function, not an expression: Playwright evals an expression in the page, and
+    # the site's Content-Security-Policy forbids eval.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
 def test_contrast_formula():
