@@ -65,6 +65,12 @@ class RecordsConfig(Config):
     photo_widths = c.ListOfItems(c.Type(int), default=[])
 
 
+class PublicationGuardConfig(Config):
+    """`extra.publication_guard`: values published on purpose, exempt from the guard by value."""
+
+    public_values = c.ListOfItems(c.Type(str), default=[])
+
+
 class FixedDayConfig(Config):
     name = c.Type(str)
     month_day = c.Type(str)
@@ -128,6 +134,9 @@ class Settings:
     facility_levels: tuple[str, ...] = tuple(DEFAULT_FACILITY_LEVELS)
     photo_max_pixels: int = DEFAULT_PHOTO_MAX_PIXELS
     photo_widths: tuple[int, ...] = tuple(DEFAULT_PHOTO_WIDTHS)
+    # Values mkdocs.yml publishes on purpose (extra.publication_guard.public_values and
+    # the footer's items): the last scan over the built site does not refuse them.
+    public_values: tuple[str, ...] = ()
 
     @property
     def martyrs_dir(self) -> Path:
@@ -204,7 +213,30 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
         facility_levels=tuple(raw.facility_levels or DEFAULT_FACILITY_LEVELS),
         photo_max_pixels=raw.photo_max_pixels,
         photo_widths=tuple(sorted(set(raw.photo_widths or DEFAULT_PHOTO_WIDTHS))),
+        public_values=public_values_from(extra),
     )
+
+
+# A shorter public value could be part of a number that must not be published.
+PUBLIC_VALUE_MIN_LENGTH = 5
+
+
+def public_values_from(extra: dict) -> tuple[str, ...]:
+    """`extra.publication_guard.public_values`, then every text item of `extra.footer`."""
+    raw = PublicationGuardConfig()
+    raw.load_dict(dict((extra or {}).get("publication_guard") or {}))
+    failed, _warnings = raw.validate()
+    if failed:
+        raise SettingsError("; ".join(f"extra.publication_guard.{key}: {error}" for key, error in failed))
+    footer = (extra or {}).get("footer") or {}
+    if not isinstance(footer, dict):
+        raise SettingsError("extra.footer: must be a mapping of footer items")
+    values = [*raw.public_values, *(value for value in footer.values() if isinstance(value, str) and value)]
+    for value in values:
+        if len("".join(char for char in value if not char.isspace() and char not in "-.()")) < PUBLIC_VALUE_MIN_LENGTH:
+            raise SettingsError(f"extra.publication_guard.public_values: {value!r} is too short to be exempt "
+                                f"(at least {PUBLIC_VALUE_MIN_LENGTH} characters)")
+    return tuple(dict.fromkeys(values))
 
 
 def event_settings_from(extra: dict) -> EventSettings:

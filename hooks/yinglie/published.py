@@ -1,19 +1,402 @@
-"""The last scan: what the build wrote, as a visitor would read it (placeholder: see issue 11)."""
+"""The last scan: everything the build wrote, as a visitor (or a program) reads it.
+
+The publication guard (guard.py) reads every record value as typed. What a page
+shows can differ: Markdown decodes `&#51;` and `\\-`, an empty tag such as
+`<span></span>` disappears from the text, and a template may join values. So after
+the build, and before the new site replaces the old one, every file written is read
+again in the form it is published in, and passed through the same guard:
+
+- pages and plaque sheets (HTML): the text with tags removed (inline tags join what
+  is either side of them, block tags end a line), entities decoded, plus the
+  attribute values a browser shows or follows (title, alt, aria-label, placeholder,
+  value, meta content, href, data-*), and inline JSON (Material's settings);
+  `<script>` code and `<style>` are not text;
+- every JSON file (open data, the record search index, Material's search index):
+  each string, also with its tags removed and entities decoded;
+- the Atom feed, the sitemap and other XML: element text, decoded twice (a feed
+  entry's HTML is escaped inside the XML), and attribute values;
+- the calendar (.ics): lines unfolded, `\\,` `\\;` `\\n` unescaped;
+- any other text file. The theme's code (`.js`, `.css`, source maps: Material's
+  and theme/assets) is not published record text and is not read.
+
+Before the guard sees a text it is normalised (NFKC; zero-width, format and other
+invisible characters removed) and the values mkdocs.yml declares public (the
+footer's items, `extra.publication_guard.public_values`) are struck out, matched
+whatever separators stand between their characters and never as part of a longer
+number. Award-notice rules (addresses below town level) apply to the honor roll's
+pages, `data/honors.json` and the notice entries of the search indexes.
+
+A finding names the record file, line and field it came from, found by scanning
+that record's values (as typed, and as Markdown renders them); where no record
+value holds it, it names the output file. All findings are reported at once and
+the build fails, so `python -m yinglie build` keeps the previous site.
+"""
 
 from __future__ import annotations
 
+import gzip
+import html
+import json
+import re
+import time
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from urllib.parse import unquote
+
+from mkdocs.exceptions import PluginError
+
+from . import guard
+from .errors import Problems, RecordsInvalid
+from .yamlsource import Located
+
+# --- Normalisation and public values --------------------------------------------------
+
+# Characters that show nothing (or nothing between two digits): soft hyphen, combining
+# grapheme joiner, Arabic letter mark, Hangul fillers, Mongolian and other variation
+# selectors, zero-width space/joiners, direction marks and embeddings, word joiner and
+# invisible operators, BOM, interlinear annotation marks, Unicode tags.
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+# What may stand between the characters of a declared public value: "023-4752 1234",
+# "(023)47521234" and "023 4752-1234" are the same number.
+_SEPARATORS = " \t\r\n\u00a0\u3000-\u2010\u2011\u2012\u2013\u2014\u2015.·/()"
+_SEPARATOR_RUN = "[" + re.escape(_SEPARATORS) + "]*"
+# What a struck value leaves: not a separator, not a letter or digit, so the text on
+# either side of it can never join into one number.
+STRUCK = "\u3013"
+
+
+def normalise(text: str) -> str:
+    """NFKC with invisible characters removed (what guard.scan does first, too)."""
+    return INVISIBLE.sub("", guard.nfkc(text))
+
+
+class PublicValues:
+    """Values mkdocs.yml publishes on purpose (an office telephone, the ICP number)."""
+
+    def __init__(self, values):
+        patterns = []
+        for value in values:
+            chars = [char for char in normalise(value) if char not in _SEPARATORS]
+            if not chars:
+                continue
+            body = _SEPARATOR_RUN.join(re.escape(char) for char in chars)
+            # Never a part of a longer number or word: 023-47521234 is not 023-475212345.
+            before = r"(?<![0-9A-Za-z])" if chars[0].isascii() and chars[0].isalnum() else ""
+            after = r"(?![0-9A-Za-z])" if chars[-1].isascii() and chars[-1].isalnum() else ""
+            patterns.append((len(chars), before + body + after))
+        patterns.sort(key=lambda item: -item[0])  # the longest first
+        self.pattern = re.compile("|".join(p for _, p in patterns)) if patterns else None
+
+    def strike(self, text: str) -> str:
+        """`text` (normalised) with every declared value replaced by a mark."""
+        return text if self.pattern is None else self.pattern.sub(STRUCK, text)
+
+
+# --- Published text of each kind of file ----------------------------------------------
+
+# A tag, its attributes quoted or not (a quoted value may hold ">").
+_TAG_BODY = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""
+_BLOCK_NAMES = (
+    "address|article|aside|blockquote|body|br|button|caption|col|colgroup|dd|details|dialog|div|dl|dt|"
+    "fieldset|figcaption|figure|footer|form|h[1-6]|head|header|hr|html|input|label|legend|li|link|main|"
+    "menu|meta|nav|noscript|ol|optgroup|option|p|pre|section|select|summary|table|tbody|td|textarea|"
+    "tfoot|th|thead|title|tr|ul|svg|g|text|desc|iframe|video|audio|source|picture|canvas|object|embed"
+)
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_NAMES})(?![\w-]){_TAG_BODY}>", re.IGNORECASE)
+_ANY_TAG = re.compile(rf"<[A-Za-z/!?]{_TAG_BODY}>")
+_COMMENT_MARK = re.compile(r"<!--|-->")
+_RAW_TEXT = re.compile(rf"<(script|style)(?![\w-])({_TAG_BODY})>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Attribute values a browser shows (title, alt, aria-*, placeholder, value, label,
+# meta content), follows (href, src, action) or a script may show (data-*).
+_ATTRIBUTE = re.compile(
+    r"""[\s"'](?:title|alt|aria-[\w-]+|placeholder|value|label|content|href|src|srcset|action|data-[\w-]+)"""
+    r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
+    re.IGNORECASE,
+)
+
+
+def _strings(value, out: list[str]) -> None:
+    """Every string in a parsed JSON value (keys too), in document order."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            out.append(key)
+            _strings(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, out)
+
+
+def _script_text(match: re.Match) -> str:
+    """Inline JSON (Material's settings) is data and read; scripts and styles are code."""
+    if match.group(1).lower() == "script" and "json" in match.group(2).lower():
+        try:
+            found: list[str] = []
+            _strings(json.loads(match.group(3)), found)
+            return "\n" + "\n".join(found) + "\n"
+        except ValueError:
+            return "\n" + match.group(3) + "\n"
+    return "\n"
+
+
+def visible_html(markup: str) -> str:
+    """What a page shows and links to, as text: see the module's docstring."""
+    attributes = []
+    for match in _ATTRIBUTE.finditer(markup):
+        value = html.unescape(match.group(1) or match.group(2) or match.group(3) or "")
+        attributes.append(unquote(value) if "%" in value else value)
+    text = _RAW_TEXT.sub(_script_text, markup) if "<s" in markup or "<S" in markup else markup
+    text = _COMMENT_MARK.sub("\n", text)
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", text))
+    text = html.unescape(text)
+    return "\n".join([text, *attributes]) if attributes else text
+
+
+def decoded_string(value: str) -> str:
+    """A string from a JSON or XML file, and what it shows if it holds markup."""
+    if "<" in value or "&" in value:
+        return value + "\n" + visible_html(value)
+    return value
+
+
+# A calendar entry's UID (`qingming-2022@www.example.gov.cn`) is an identifier the
+# format requires, made by feeds.py from a record's file name and the site's host; no
+# calendar program shows it. It looks like an email address, so it is not read.
+_CALENDAR_UID = re.compile(r"^UID[;:].*$", re.MULTILINE | re.IGNORECASE)
+
+
+def calendar_text(text: str) -> str:
+    """An iCalendar file's values: lines unfolded, text escapes undone, UIDs left out."""
+    text = _CALENDAR_UID.sub("", re.sub(r"\r?\n[ \t]", "", text))
+    return re.sub(r"\\([,;\\nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+
+
+# --- Where a finding came from ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Source:
+    """A record value: its file, line and field name, as the record-time guard names it."""
+
+    path: Path
+    line: int
+    field: str
+
+
+def _record_values(raw, path: Path, prefix: str = ""):
+    """(line, field, text) of every text value of a record read from YAML (as guard_record names them)."""
+    if isinstance(raw, Located):
+        for key, value in raw.items():
+            yield from _field_values(value, raw.line_of(key), f"{prefix}{key}")
+    elif isinstance(raw, list):  # a file of award notices: each item is a record
+        for item in raw:
+            yield from _record_values(item, path)
+
+
+def _field_values(value, line: int, name: str):
+    if isinstance(value, str):
+        yield line, name, value
+    elif isinstance(value, Located):
+        yield from _record_values(value, None, prefix=name + ".")
+    elif isinstance(value, list):
+        lines = getattr(value, "item_lines", [line] * len(value))
+        for index, item in enumerate(value):
+            yield from _field_values(item, lines[index], f"{name}[{index + 1}]")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        yield line, name, str(value)
+
+
+# --- The scan -------------------------------------------------------------------------
+
+# Files that are the theme's code, not published text; and files that are not text.
+CODE_SUFFIXES = {".js", ".mjs", ".css", ".map"}
+BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff", ".woff2", ".ttf", ".eot",
+                   ".otf", ".pdf", ".zip"}
+# Output under this folder is the honor roll: the notice rules apply.
+HONORS_PREFIX = "honors/"
+NOTICE_FILES = {"data/honors.json"}
+SEARCH_RECORDS = "data/search-records.json"
+NOTICE_KIND = "h"  # search.py: the code of award notices in the record search index
+# At most this many output files are named for one finding that no record holds
+# (a template's text is on every page); the rest are counted.
+FILES_NAMED = 5
 
 
 class PublishedScan:
-    def __init__(self, settings, pages):
-        self.settings, self.pages = settings, pages
+    """The scan of one build. `scan_page` as MkDocs writes each page, `scan_files` after."""
 
-    def scan_page(self, html: str, src_uri: str) -> None:
-        pass
+    def __init__(self, catalogue, pages, preview: bool = False):
+        self.catalogue = catalogue
+        self.settings = catalogue.settings
+        self.pages = pages
+        self.preview = preview
+        self.started = time.time()
+        self.public = PublicValues(self.settings.public_values)
+        self.scanned: set[str] = set()  # output files already read as pages
+        self.found: dict[tuple, list[str]] = {}  # (key, excerpt, notice, record paths) -> output files
+        self._sources: dict[tuple, Source | None] = {}
+
+    # What each output gives the guard.
+
+    def findings(self, text: str, notice: bool) -> list[guard.Finding]:
+        return guard.scan(self.public.strike(normalise(text)), notice)
+
+    def scan_page(self, markup: str, src_uri: str, dest_uri: str | None = None) -> None:
+        dest_uri = dest_uri or src_uri
+        self.scanned.add(dest_uri)
+        page = self.pages.get(src_uri)
+        records = (Path(page.edit_path),) if page is not None and page.edit_path is not None else ()
+        self._note(visible_html(markup), dest_uri, dest_uri.startswith(HONORS_PREFIX), records)
 
     def scan_files(self, site_dir: Path) -> None:
-        pass
+        for path in sorted(site_dir.rglob("*")):
+            relative = path.relative_to(site_dir).as_posix()
+            suffix = path.suffix.lower()
+            if relative in self.scanned or suffix in CODE_SUFFIXES or suffix in BINARY_SUFFIXES:
+                continue
+            if not path.is_file() or self.preview and path.stat().st_mtime < self.started - 1:
+                continue  # a preview reads only what this rebuild wrote
+            self.scan_file(path, relative)
+
+    def scan_file(self, path: Path, relative: str) -> None:
+        data = path.read_bytes()
+        if relative.endswith(".gz"):
+            data = gzip.decompress(data)
+            relative_kind = relative[:-3]
+        else:
+            relative_kind = relative
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return  # not text: an image or font under another name
+        kind = Path(relative_kind).suffix.lower()
+        notice = relative_kind.startswith(HONORS_PREFIX) or relative_kind in NOTICE_FILES
+        if kind == ".json":
+            self._scan_json(text, relative, notice)
+        elif kind in (".html", ".htm"):
+            self._note(visible_html(text), relative, notice)
+        elif kind in (".xml", ".svg", ".atom", ".rss"):
+            self._note(decoded_string(visible_html(text)), relative, notice)
+        elif kind == ".ics":
+            self._note(calendar_text(text), relative, notice)
+        else:
+            self._note(text, relative, notice)
+
+    def _scan_json(self, text: str, relative: str, notice: bool) -> None:
+        try:
+            document = json.loads(text)
+        except ValueError:
+            self._note(text, relative, notice)
+            return
+        # Strings of different values are kept apart by a mark no number runs across.
+        everything: list[str] = []
+        _strings(document, everything)
+        self._note(_joined(everything), relative, notice)
+        if not notice:  # the honor roll's entries in an index of all kinds
+            notices = _notice_strings(document, relative)
+            if notices:
+                self._note(_joined(notices), relative, True)
+
+    def _note(self, text: str, output: str, notice: bool, records: tuple = ()) -> None:
+        for finding in self.findings(text, notice):
+            self.found.setdefault((finding.key, finding.excerpt, notice, records), []).append(output)
+
+    # Naming the source.
+
+    def problems(self) -> Problems:
+        problems = Problems(self.settings.root, self.settings.language)
+        unknown: dict[tuple, list[str]] = {}
+        for (key, excerpt, notice, records), outputs in self.found.items():
+            source = self._source(key, excerpt, notice, records)
+            if source is not None:
+                problems.add(source.path, source.line, source.field, key, excerpt=excerpt)
+            else:
+                unknown.setdefault((key, excerpt), []).extend(outputs)
+        problems.found = list(dict.fromkeys(problems.found))  # one value shown in several files
+        for (key, excerpt), outputs in unknown.items():
+            outputs = sorted(set(outputs))
+            for output in outputs[:FILES_NAMED]:
+                problems.add(f"site/{output}", 1, "-", key, excerpt=excerpt)
+            if len(outputs) > FILES_NAMED:
+                problems.add("site/", 1, "-", "published_more_files", count=len(outputs) - FILES_NAMED,
+                             excerpt=excerpt)
+        return problems
+
+    def _source(self, key: str, excerpt: str, notice: bool, records: tuple) -> Source | None:
+        """The record value that shows this finding: the page's own record first, then any."""
+        wanted = (key, excerpt)
+        cache_key = (key, excerpt, notice, records)
+        if cache_key not in self._sources:
+            found = None
+            for path in records:
+                found = found or self._source_in(path, wanted, notice)
+            if found is None:
+                found = next((s for path in self._record_files
+                              if (s := self._source_in(path, wanted, notice)) is not None), None)
+            self._sources[cache_key] = found
+        return self._sources[cache_key]
+
+    def _source_in(self, path: Path, wanted: tuple, notice: bool) -> Source | None:
+        from .yamlsource import load_yaml
+
+        raw = load_yaml(path, Problems(self.settings.root, self.settings.language))
+        for line, field, value in _record_values(raw, path):
+            for text in self._shown_forms(value):
+                if any((f.key, f.excerpt) == wanted for f in self.findings(text, notice)):
+                    return Source(path, line, field)
+        return None
+
+    def _shown_forms(self, value: str):
+        """A value as typed, and as the page shows it once Markdown has rendered it."""
+        yield value
+        if any(char in value for char in "&\\<*_`[!"):
+            self._markdown.reset()
+            yield visible_html(self._markdown.convert(value))
+
+    @cached_property
+    def _markdown(self):
+        import markdown
+
+        return markdown.Markdown(extensions=["attr_list", "tables"])
+
+    @cached_property
+    def _record_files(self) -> list[Path]:
+        catalogue = self.catalogue
+        paths = [record.path for record in (*catalogue.martyrs, *catalogue.facilities, *catalogue.events,
+                                            *catalogue.memorial_work)]
+        if catalogue.honors is not None:
+            paths += [notice.path for notice in catalogue.honors.notices]
+        return list(dict.fromkeys(paths))
 
     def raise_if_any(self) -> None:
-        pass
+        problems = self.problems()
+        if problems:
+            raise PluginError(str(RecordsInvalid(problems.found, self.settings.language)))
+
+
+def _joined(strings: list[str]) -> str:
+    return "\n\u3013\n".join(decoded_string(s) for s in strings)
+
+
+def _notice_strings(document, relative: str) -> list[str]:
+    """The strings of award-notice entries in an index that holds every kind of record."""
+    found: list[str] = []
+    if relative == SEARCH_RECORDS and isinstance(document, dict):
+        facts = document.get("s") or []
+        for row in document.get("r") or []:
+            if isinstance(row, list) and row and row[0] == NOTICE_KIND:
+                for item in row:
+                    if isinstance(item, list):
+                        found += [facts[i] for i in item if isinstance(i, int) and 0 <= i < len(facts)]
+                    elif isinstance(item, str):
+                        found.append(item)
+    elif isinstance(document, dict) and isinstance(document.get("docs"), list):  # Material's search index
+        for entry in document["docs"]:
+            if isinstance(entry, dict) and str(entry.get("location", "")).startswith(HONORS_PREFIX):
+                _strings(entry, found)
+    return found
