@@ -37,6 +37,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ from mkdocs.exceptions import PluginError
 from . import guard
 from .errors import Problems, RecordsInvalid
 from .yamlsource import Located
+
+log = logging.getLogger("mkdocs.plugins.yinglie.published")
 
 # --- Normalisation and public values --------------------------------------------------
 
@@ -107,16 +110,17 @@ _BLOCK_NAMES = (
     "menu|meta|nav|noscript|ol|optgroup|option|p|pre|section|select|summary|table|tbody|td|textarea|"
     "tfoot|th|thead|title|tr|ul|svg|g|text|desc|iframe|video|audio|source|picture|canvas|object|embed"
 )
-_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_NAMES})(?![\w-]){_TAG_BODY}>", re.IGNORECASE)
+# Lower case only: MkDocs, Python-Markdown and the sanitiser (nh3) write tags and
+# attributes in lower case. A tag in capitals is read as inline (it joins, never splits).
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_NAMES})(?![\w-]){_TAG_BODY}>")
 _ANY_TAG = re.compile(rf"<[A-Za-z/!?]{_TAG_BODY}>")
 _COMMENT_MARK = re.compile(r"<!--|-->")
 _RAW_TEXT = re.compile(rf"<(script|style)(?![\w-])({_TAG_BODY})>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 # Attribute values a browser shows (title, alt, aria-*, placeholder, value, label,
 # meta content), follows (href, src, action) or a script may show (data-*).
 _ATTRIBUTE = re.compile(
-    r"""[\s"'](?:title|alt|aria-[\w-]+|placeholder|value|label|content|href|src|srcset|action|data-[\w-]+)"""
-    r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
-    re.IGNORECASE,
+    r"""[\s"'](?=[tavlchsdp])(?:title|alt|aria-[\w-]+|placeholder|value|label|content|href|src|srcset|action"""
+    r"""|data-[\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 )
 
 
@@ -152,7 +156,8 @@ def visible_html(markup: str) -> str:
         value = html.unescape(match.group(1) or match.group(2) or match.group(3) or "")
         attributes.append(unquote(value) if "%" in value else value)
     text = _RAW_TEXT.sub(_script_text, markup) if "<s" in markup or "<S" in markup else markup
-    text = _COMMENT_MARK.sub("\n", text)
+    if "<!--" in text:
+        text = _COMMENT_MARK.sub("\n", text)
     text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", text))
     text = html.unescape(text)
     return "\n".join([text, *attributes]) if attributes else text
@@ -227,6 +232,14 @@ NOTICE_KIND = "h"  # search.py: the code of award notices in the record search i
 FILES_NAMED = 5
 
 
+# The page's own content in Material's layout: from the content column to the end of
+# <main> (the navigation and table of contents come before it, and are read with the frame).
+_CONTENT_START = '<div class="md-content" data-md-component="content">'
+_CONTENT_END = "</main>"
+FRAMES_KEPT = 1000  # distinct theme frames remembered (one per page depth and kind, usually)
+FRAME_CONTEXT = 120  # characters each side of a page's own value in the frame, read again
+
+
 class PublishedScan:
     """The scan of one build. `scan_page` as MkDocs writes each page, `scan_files` after."""
 
@@ -240,20 +253,61 @@ class PublishedScan:
         self.scanned: set[str] = set()  # output files already read as pages
         self.found: dict[tuple, list[str]] = {}  # (key, excerpt, notice, record paths) -> output files
         self._sources: dict[tuple, Source | None] = {}
+        self._frames: set[str] = set()
+        self.seconds = {"pages": 0.0, "files": 0.0}  # time spent, shown by `mkdocs build --verbose`
+        self.counts = {"pages": 0, "files": 0}
 
     # What each output gives the guard.
 
     def findings(self, text: str, notice: bool) -> list[guard.Finding]:
         return guard.scan(self.public.strike(normalise(text)), notice)
 
-    def scan_page(self, markup: str, src_uri: str, dest_uri: str | None = None) -> None:
+    def scan_page(self, markup: str, src_uri: str, dest_uri: str | None = None, variable=()) -> None:
+        """A page as MkDocs writes it. `variable`: what differs between pages that share
+        a theme frame (the page title, its canonical address); see `_frame_seen`."""
+        started = time.perf_counter()
         dest_uri = dest_uri or src_uri
         self.scanned.add(dest_uri)
         page = self.pages.get(src_uri)
         records = (Path(page.edit_path),) if page is not None and page.edit_path is not None else ()
-        self._note(visible_html(markup), dest_uri, dest_uri.startswith(HONORS_PREFIX), records)
+        notice = dest_uri.startswith(HONORS_PREFIX)
+        start, end = markup.find(_CONTENT_START), markup.rfind(_CONTENT_END)
+        if 0 <= start < end:
+            frame = markup[:start] + "\n" + markup[end:]
+            if not self._frame_seen(frame, [v for v in variable if v and len(v) > 1], dest_uri, notice, records):
+                self._note(visible_html(frame), dest_uri, notice, records)
+            markup = markup[start:end]
+        self._note(visible_html(markup), dest_uri, notice, records)
+        self.seconds["pages"] += time.perf_counter() - started
+        self.counts["pages"] += 1
+
+    def _frame_seen(self, frame: str, variable: list[str], output: str, notice: bool, records: tuple) -> bool:
+        """Whether the theme's frame around this page's content (head, header, navigation,
+        footer, scripts) was read already, on another page, but for the page's own values.
+
+        The frames of pages at one depth are the same but for the page title and address.
+        With those taken out, a frame seen before on a page where it held nothing to
+        refuse needs only the text around each of this page's values read: anything
+        else in it was read on that page. (Thousands of record pages share a frame.)
+        """
+        key = frame
+        for value in variable:
+            key = key.replace(value, "\x00")
+        if key not in self._frames:
+            if len(self._frames) < FRAMES_KEPT and not self.findings(visible_html(frame), notice):
+                self._frames.add(key)
+                return True
+            return False
+        for value in variable:
+            at = frame.find(value)
+            while at >= 0:
+                around = frame[max(0, at - FRAME_CONTEXT):at + len(value) + FRAME_CONTEXT]
+                self._note(visible_html(around), output, notice, records)
+                at = frame.find(value, at + len(value))
+        return True
 
     def scan_files(self, site_dir: Path) -> None:
+        started = time.perf_counter()
         for path in sorted(site_dir.rglob("*")):
             relative = path.relative_to(site_dir).as_posix()
             suffix = path.suffix.lower()
@@ -262,6 +316,10 @@ class PublishedScan:
             if not path.is_file() or self.preview and path.stat().st_mtime < self.started - 1:
                 continue  # a preview reads only what this rebuild wrote
             self.scan_file(path, relative)
+            self.counts["files"] += 1
+        self.seconds["files"] += time.perf_counter() - started
+        log.debug("Last scan: %d pages in %.0f ms, %d other files in %.0f ms", self.counts["pages"],
+                  self.seconds["pages"] * 1000, self.counts["files"], self.seconds["files"] * 1000)
 
     def scan_file(self, path: Path, relative: str) -> None:
         data = path.read_bytes()
@@ -323,7 +381,7 @@ class PublishedScan:
             for output in outputs[:FILES_NAMED]:
                 problems.add(f"site/{output}", 1, "-", key, excerpt=excerpt)
             if len(outputs) > FILES_NAMED:
-                problems.add("site/", 1, "-", "published_more_files", count=len(outputs) - FILES_NAMED,
+                problems.add("site", 1, "-", "published_more_files", count=len(outputs) - FILES_NAMED,
                              excerpt=excerpt)
         return problems
 

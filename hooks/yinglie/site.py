@@ -178,7 +178,7 @@ class SiteBuild:
 
     def page_output(self, html: str, page) -> str:
         """A page's final HTML: scanned for what must never be published, then given its CSP."""
-        self.published.scan_page(html, page.file.src_uri, page.file.dest_uri)
+        self.published.scan_page(html, page.file.src_uri, page.file.dest_uri, (page.title, page.canonical_url))
         return with_policy(html)
 
     def page_context(self, context: dict, page) -> dict:

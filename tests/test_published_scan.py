@@ -1,0 +1,249 @@
+"""The last scan (published.py): what the build wrote is read again as published and
+refused when the publication guard finds something in it, however the record hid it
+from the record-time guard (character references, Markdown escapes, empty tags,
+invisible characters), naming the record, line and field, or the output file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+from yinglie.config import Settings, settings_from
+from yinglie.guard import mask
+from yinglie.published import PublishedScan
+
+MARTYR = """\
+name: 测试烈士
+sources:
+  - title: 测试资料
+    where: 测试出处
+summary: 测试简介
+deeds: |
+  生平事迹第一段。
+
+  {deeds}
+"""
+DEEDS_LINE = 6  # the line of `deeds:` in MARTYR
+
+
+def phone(excerpt: str = "13800138000") -> str:
+    return f"含有疑似电话号码（{mask(excerpt)}），不得公开"
+
+
+def email(excerpt: str) -> str:
+    return f"含有电子邮箱地址（{mask(excerpt)}），不得公开"
+
+
+def site_digest(site: Path) -> dict[str, str]:
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*")) if path.is_file()
+    }
+
+
+# Each record hides a number or address from the record-time guard in its own way; the
+# page shows it decoded. One build refuses them all, each with its own line.
+HIDDEN = {
+    # character references: &#51; is "3"
+    "char-refs": ("1&#51;800138000", phone()),
+    # Markdown backslash escapes: "\-" shows as "-"
+    "escapes": (r"138\-0013\-8000", phone("138-0013-8000")),
+    # an empty tag between the digits shows nothing
+    "empty-tag": ("138<span></span>00138000", phone()),
+    # emphasis markers inside the number: 138<em>00</em>138000
+    "emphasis": ("138*00*138000", phone()),
+    # a zero-width space as a character reference
+    "zero-width": ("138&#8203;0013&#8203;8000", phone()),
+    # an email address with &#64; for "@"
+    "email": ("来信 zhang&#64;example.com", email("zhang@example.com")),
+    # a link title (an attribute the browser shows)
+    "link-title": ('[资料](https://example.org/ "1&#51;800138000")', phone()),
+}
+
+
+def test_numbers_hidden_by_markdown_or_html_are_refused_naming_record_line_and_field(project):
+    assert project.build().returncode == 0
+    before = site_digest(project.site)
+    for name, (deeds, _message) in HIDDEN.items():
+        project.write(f"martyrs/hidden-{name}.yml", MARTYR.format(deeds=deeds))
+    # The record-time guard reads the values as typed: character references pass it.
+    assert project.check().returncode == 0 or "hidden-char-refs" not in project.check().stderr
+    result = project.build()
+    assert result.returncode != 0
+    lines = result.stderr.splitlines()
+    for name, (_deeds, message) in HIDDEN.items():
+        assert f"martyrs/hidden-{name}.yml:{DEEDS_LINE}: deeds: {message}" in lines, (name, result.stderr)
+    # Each finding once, although the number is on the record's page and in its open data.
+    assert sum(line.startswith("martyrs/hidden-") for line in lines) == len(HIDDEN), result.stderr
+    assert "site/" not in result.stderr.split("网站未生成")[1], result.stderr
+    # The failed build left the site that was there exactly as it was.
+    assert site_digest(project.site) == before
+
+
+def test_character_references_pass_the_record_guard_but_not_the_build(project):
+    project.write("martyrs/hidden.yml", MARTYR.format(deeds="电话 1&#51;800138000"))
+    assert project.check().returncode == 0
+    result = project.build()
+    assert result.returncode != 0
+    assert f"martyrs/hidden.yml:{DEEDS_LINE}: deeds: {phone()}" in result.stderr.splitlines()
+
+
+FOOTER = """
+  footer:
+    organiser: 重庆市江津区退役军人事务局
+    address: 重庆市江津区鼎山街道艾坪山路99号
+    icp: 渝ICP备12345678号
+"""
+
+
+def configure(project, public_values: list[str] | None) -> None:
+    """Footer items shown on every page; public_values declared or not."""
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  footer:")
+    end = text.index("  records:")
+    block = FOOTER
+    if public_values is not None:
+        block += f"  publication_guard:\n    public_values: {json.dumps(public_values, ensure_ascii=False)}\n"
+    config.write_text(text[:start] + block.lstrip("\n") + text[end:], encoding="utf-8")
+
+
+def test_declared_public_values_are_not_refused_and_other_numbers_are(project):
+    # The office telephone on a hand-written page (not a record: only the last scan reads it).
+    about = project.root / "content/about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n\n办公电话：023-4752 1234。\n", encoding="utf-8")
+    configure(project, None)
+    refused = project.build()
+    assert refused.returncode != 0
+    assert f"site/about/index.html:1: -: {phone('023-4752 1234')}" in refused.stderr.splitlines(), refused.stderr
+
+    # Declared: the same number, written with other separators, passes. The footer's
+    # address (house number 99号) is on the honor roll's pages, where notices may not
+    # name a house number: declared in the footer, it is public by value too.
+    configure(project, ["(023) 47521234"])
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    shown = (project.site / "about/index.html").read_text(encoding="utf-8")
+    assert "023-4752 1234" in shown and "艾坪山路99号" in shown
+    assert "艾坪山路99号" in (project.site / "honors/index.html").read_text(encoding="utf-8")
+
+    # Only that value: another number, or the declared one inside a longer number, is refused.
+    about.write_text(about.read_text(encoding="utf-8") + "\n值班电话：023-47521235；总机 023-475212340。\n",
+                     encoding="utf-8")
+    result = project.build()
+    assert result.returncode != 0
+    assert f"site/about/index.html:1: -: {phone('023-47521235')}" in result.stderr.splitlines(), result.stderr
+
+
+# --- Files other than pages, read in process from a crafted site folder -----------------
+
+def scanner(tmp_path: Path, public_values=()) -> PublishedScan:
+    settings = Settings(root=tmp_path, language="zh", periods=(), genders=(), public_values=tuple(public_values))
+    catalogue = SimpleNamespace(settings=settings, martyrs=[], facilities=[], events=[], memorial_work=[],
+                                honors=None)
+    return PublishedScan(catalogue, {})
+
+
+def write(site: Path, relative: str, text: str) -> None:
+    path = site / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def problem_lines(scan: PublishedScan) -> list[str]:
+    return [problem.text() for problem in scan.problems().found]
+
+
+def test_json_feed_calendar_and_sitemap_are_read_as_published(tmp_path):
+    site = tmp_path / "site"
+    # Material's search index holds page text as HTML: an empty tag splits the number.
+    write(site, "search/search_index.json", json.dumps({
+        "config": {"lang": ["zh"]},
+        "docs": [{"location": "events/x/", "title": "活动", "text": "<p>联系 138<b></b>00138000</p>"}],
+    }))
+    # The calendar: a folded line splits the number, \, escapes a comma; UIDs are identifiers.
+    write(site, "events/calendar.ics", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:qingming-2022@www.example.gov.cn\r\n"
+                                       "SUMMARY:清明\\, 联系 zhang@exam\r\n ple.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    # The feed: entry content is HTML escaped inside the XML.
+    write(site, "events/feed.xml", '<?xml version="1.0"?><feed><entry><content type="html">'
+                                   "&lt;p&gt;500381&amp;#49;99001011234&lt;/p&gt;</content></entry></feed>")
+    # Open data of the honor roll: the notice rules apply (no address below town level) ...
+    write(site, "data/honors.json", json.dumps({"notices": [{"township": "白沙镇", "citation": "家住白沙镇黄泥村"}]},
+                                               ensure_ascii=False))
+    # ... and in the record search index, to notice entries only (a martyr's native village is fine).
+    write(site, "data/search-records.json", json.dumps(
+        {"v": 1, "k": {"m": "英烈", "h": "喜报"}, "s": ["石门镇大桥村", "李市镇红星村"],
+         "r": [["m", "张某", "zhang", "z", "martyrs/x/", [0]], ["h", "王某", "wang", "w", "honors/2023/#a", [1]]]},
+        ensure_ascii=False))
+    # The theme's code is not published text.
+    write(site, "assets/javascripts/bundle.js", "var tel = '13800138000';")
+    write(site, "assets/memorial.css", "/* 13800138000 */")
+    scan = scanner(tmp_path)
+    scan.scan_files(site)
+    assert problem_lines(scan) == [
+        "site/data/honors.json:1: -: 含有镇街以下的详细地址（镇黄泥村），喜报只公开到镇街",
+        "site/data/search-records.json:1: -: 含有镇街以下的详细地址（镇红星村），喜报只公开到镇街",
+        f"site/events/calendar.ics:1: -: {email('zhang@example.com')}",
+        "site/events/feed.xml:1: -: 含有疑似身份证号码（5****************4），不得公开",
+        f"site/search/search_index.json:1: -: {phone()}",
+    ]
+
+
+def test_pages_read_attributes_and_inline_tags_but_not_scripts(tmp_path):
+    scan = scanner(tmp_path, public_values=["023-47521234"])
+    scan.scan_page('<p>Tel <a href="tel:%2B86%20138%200013%208000">call</a></p>', "a.md", "a/index.html")
+    scan.scan_page("<p>办公电话 023-4752-1234</p><script>var x = '13800138000';</script>", "b.md", "b/index.html")
+    # Block boundaries end a line: two table cells are two numbers, not one.
+    scan.scan_page("<table><tr><td>1380</td><td>0138000</td></tr></table>", "c.md", "c/index.html")
+    assert problem_lines(scan) == [f"site/a/index.html:1: -: {phone('+86 138 0013 8000')}"]
+
+
+MATERIAL_PAGE = """<html><head><title>{title} - 江津英烈纪念</title>
+<link rel="canonical" href="https://example.gov.cn/{address}"></head><body><header><span>{title}</span>
+{chrome}</header><main><nav>导航</nav><div class="md-content" data-md-component="content">{content}</div></main>
+<footer>主办单位</footer></body></html>"""
+
+
+def test_a_theme_frame_read_once_still_reads_each_page_s_own_title_and_content(tmp_path):
+    scan = scanner(tmp_path)
+    for index, (title, content) in enumerate([("张三", "事迹"), ("李四", "事迹"), ("电话13800138000", "事迹"),
+                                              ("王五", "邮箱 a@example.com")]):
+        address = f"p{index}/"
+        markup = MATERIAL_PAGE.format(title=title, address=address, chrome="", content=content)
+        scan.scan_page(markup, f"p{index}.md", f"p{index}/index.html", (title, f"https://example.gov.cn/{address}"))
+    # A different frame (something new in the header) is read in full.
+    scan.scan_page(MATERIAL_PAGE.format(title="赵六", address="p4/", chrome="值班 13900139000", content=""),
+                   "p4.md", "p4/index.html", ("赵六", "https://example.gov.cn/p4/"))
+    assert len(scan._frames) == 1
+    assert sorted(problem_lines(scan)) == [
+        f"site/p2/index.html:1: -: {phone()}",
+        f"site/p3/index.html:1: -: {email('a@example.com')}",
+        f"site/p4/index.html:1: -: {phone('13900139000')}",
+    ]
+
+
+def test_a_template_text_on_every_page_is_named_in_a_few_files_then_counted(tmp_path):
+    scan = scanner(tmp_path)
+    for index in range(8):
+        scan.scan_page("<footer>电话 13800138000</footer>", f"p{index}.md", f"p{index}/index.html")
+    lines = problem_lines(scan)
+    assert lines[:5] == [f"site/p{index}/index.html:1: -: {phone()}" for index in range(5)]
+    assert lines[5] == "site:1: -: 另有 3 个输出文件含有同一内容（1*********0），未在任何记录中找到，应来自模板或设置"
+    assert len(lines) == 6
+
+
+def test_the_demo_site_holds_nothing_the_guard_refuses(demo_site):
+    # The build would have failed; read every file again, the pages too, from disk.
+    config_root = demo_site.parent
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_root / "mkdocs.yml"))
+    settings = settings_from(config.extra, config_root)
+    catalogue = SimpleNamespace(settings=settings, martyrs=[], facilities=[], events=[], memorial_work=[],
+                                honors=None)
+    scan = PublishedScan(catalogue, {})
+    scan.scan_files(demo_site)
+    assert scan.counts["files"] > 50
+    assert problem_lines(scan) == []
