@@ -247,3 +247,30 @@ def test_the_demo_site_holds_nothing_the_guard_refuses(demo_site):
     scan.scan_files(demo_site)
     assert scan.counts["files"] > 50
     assert problem_lines(scan) == []
+
+
+def test_the_record_guard_lets_a_declared_value_pass_and_refuses_any_other(project):
+    project.write("martyrs/office.yml", MARTYR.format(deeds="事迹征集：区退役军人事务局，电话 023-4752 1234。"))
+    project.write("honors/2023/round.yml", """
+        - name: 王某
+          award: 三等功
+          year: 2023
+          township: 白沙镇
+          delivered_by: 区退役军人事务局（023-47521234）
+          consent: true
+          consent_record: 本人书面同意
+        """)
+    configure(project, None)
+    refused = project.check()
+    assert refused.returncode != 0
+    assert refused.stderr.splitlines()[1:] == [
+        "honors/2023/round.yml:5: delivered_by: 含有疑似电话号码（0**-*******4），不得公开",
+        f"martyrs/office.yml:{DEEDS_LINE}: deeds: {phone('023-4752 1234')}",
+    ]
+    configure(project, ["023-47521234"])
+    assert project.check().returncode == 0, project.check().stderr
+    assert project.build().returncode == 0
+    # One digit more is another number.
+    project.write("martyrs/office.yml", MARTYR.format(deeds="电话 023-475212345"))
+    [line] = project.check().stderr.splitlines()[1:]
+    assert line.startswith(f"martyrs/office.yml:{DEEDS_LINE}: deeds: 含有疑似电话号码（") and "5）" in line

@@ -26,6 +26,7 @@ from .collation import NameKeys, name_keys, split_surname
 from .config import Settings, SettingsError
 from .errors import Problem, Problems
 from .guard import guard_record
+from .publicvalues import public_values
 from .messages import TYPE_NAMES, Text, render
 from .recordcache import CheckedFiles
 from .schema import Checker, Field, FieldsAsAttributes, Schema, type_name
@@ -62,6 +63,7 @@ class HonorSettings:
     award_classes: tuple[str, ...]  # in the order the roll lists them
     townships: tuple[str, ...]  # the district's towns and streets (镇街), in display order
     branches: tuple[str, ...]
+    public_values: tuple[str, ...] = ()  # Settings.public_values: the guard lets them pass
 
     def choices(self, name: str) -> list[str]:
         return list(self._choice_lists[name])
@@ -86,6 +88,7 @@ def honor_settings(settings: Settings) -> HonorSettings:
         award_classes=tuple(raw.award_classes or DEFAULT_AWARD_CLASSES),
         townships=tuple(raw.townships),
         branches=tuple(raw.branches or DEFAULT_BRANCHES),
+        public_values=settings.public_values,
     )
 
 
@@ -300,7 +303,7 @@ def _load_notice_file(path: Path, folder_year: int, options: HonorSettings,
             complete = False
             continue
         # Checks on the raw record first, so that they report even when a field is wrong.
-        guard_record(item, path, problems, notice=True)
+        guard_record(public_values(options.public_values).strike_record(item), path, problems, notice=True)
         _check_full_name(item, check)
         year = item.get("year")
         if isinstance(year, int) and not isinstance(year, bool) and year != folder_year:
@@ -344,7 +347,7 @@ def _load_totals(path: Path, year: int, options: HonorSettings, problems: Proble
     if not isinstance(raw, Located):
         problems.add(path, 1, "-", "honors_totals_not_mapping")
         return None
-    guard_record(raw, path, problems, notice=True)
+    guard_record(public_values(options.public_values).strike_record(raw), path, problems, notice=True)
     rest = Located({key: value for key, value in raw.items() if key != "totals"})
     rest.line, rest.key_lines = raw.line, raw.key_lines
     values = TOTALS.validate(rest, Checker(path, problems, options.choices))

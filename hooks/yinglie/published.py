@@ -49,56 +49,10 @@ from mkdocs.exceptions import PluginError
 
 from . import guard
 from .errors import Problems, RecordsInvalid
+from .publicvalues import STRUCK, public_values
 from .yamlsource import Located
 
 log = logging.getLogger("mkdocs.plugins.yinglie.published")
-
-# --- Normalisation and public values --------------------------------------------------
-
-# Characters that show nothing (or nothing between two digits): soft hyphen, combining
-# grapheme joiner, Arabic letter mark, Hangul fillers, Mongolian and other variation
-# selectors, zero-width space/joiners, direction marks and embeddings, word joiner and
-# invisible operators, BOM, interlinear annotation marks, Unicode tags.
-INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
-    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
-)
-# What may stand between the characters of a declared public value: "023-4752 1234",
-# "(023)47521234" and "023 4752-1234" are the same number.
-_SEPARATORS = " \t\r\n\u00a0\u3000-\u2010\u2011\u2012\u2013\u2014\u2015.·/()"
-_SEPARATOR_RUN = "[" + re.escape(_SEPARATORS) + "]*"
-# What a struck value leaves: not a separator, not a letter or digit, so the text on
-# either side of it can never join into one number.
-STRUCK = "\u3013"
-
-
-def normalise(text: str) -> str:
-    """NFKC with invisible characters removed (what guard.scan does first, too)."""
-    return INVISIBLE.sub("", guard.nfkc(text))
-
-
-class PublicValues:
-    """Values mkdocs.yml publishes on purpose (an office telephone, the ICP number)."""
-
-    def __init__(self, values):
-        patterns = []
-        for value in values:
-            chars = [char for char in normalise(value) if char not in _SEPARATORS]
-            if not chars:
-                continue
-            body = _SEPARATOR_RUN.join(re.escape(char) for char in chars)
-            # Never a part of a longer number or word: 023-47521234 is not 023-475212345.
-            before = r"(?<![0-9A-Za-z])" if chars[0].isascii() and chars[0].isalnum() else ""
-            after = r"(?![0-9A-Za-z])" if chars[-1].isascii() and chars[-1].isalnum() else ""
-            patterns.append((len(chars), before + body + after))
-        patterns.sort(key=lambda item: -item[0])  # the longest first
-        self.pattern = re.compile("|".join(p for _, p in patterns)) if patterns else None
-
-    def strike(self, text: str) -> str:
-        """`text` (normalised) with every declared value replaced by a mark."""
-        return text if self.pattern is None else self.pattern.sub(STRUCK, text)
-
 
 # --- Published text of each kind of file ----------------------------------------------
 
@@ -249,7 +203,7 @@ class PublishedScan:
         self.pages = pages
         self.preview = preview
         self.started = time.time()
-        self.public = PublicValues(self.settings.public_values)
+        self.public = public_values(self.settings.public_values)
         self.scanned: set[str] = set()  # output files already read as pages
         self.found: dict[tuple, list[str]] = {}  # (key, excerpt, notice, record paths) -> output files
         self._sources: dict[tuple, Source | None] = {}
@@ -260,7 +214,7 @@ class PublishedScan:
     # What each output gives the guard.
 
     def findings(self, text: str, notice: bool) -> list[guard.Finding]:
-        return guard.scan(self.public.strike(normalise(text)), notice)
+        return guard.scan(self.public.strike(text), notice)
 
     def scan_page(self, markup: str, src_uri: str, dest_uri: str | None = None, variable=()) -> None:
         """A page as MkDocs writes it. `variable`: what differs between pages that share
@@ -318,8 +272,9 @@ class PublishedScan:
             self.scan_file(path, relative)
             self.counts["files"] += 1
         self.seconds["files"] += time.perf_counter() - started
-        log.debug("Last scan: %d pages in %.0f ms, %d other files in %.0f ms", self.counts["pages"],
-                  self.seconds["pages"] * 1000, self.counts["files"], self.seconds["files"] * 1000)
+        log.debug("Last scan: %d pages in %.0f ms (%d theme frames), %d other files in %.0f ms",
+                  self.counts["pages"], self.seconds["pages"] * 1000, len(self._frames), self.counts["files"],
+                  self.seconds["files"] * 1000)
 
     def scan_file(self, path: Path, relative: str) -> None:
         data = path.read_bytes()
@@ -428,7 +383,8 @@ class PublishedScan:
         paths = [record.path for record in (*catalogue.martyrs, *catalogue.facilities, *catalogue.events,
                                             *catalogue.memorial_work)]
         if catalogue.honors is not None:
-            paths += [notice.path for notice in catalogue.honors.notices]
+            paths += [notice.path for notice in catalogue.honors.published]
+            paths += [totals.path for totals in catalogue.honors.totals.values()]
         return list(dict.fromkeys(paths))
 
     def raise_if_any(self) -> None:
@@ -438,7 +394,7 @@ class PublishedScan:
 
 
 def _joined(strings: list[str]) -> str:
-    return "\n\u3013\n".join(decoded_string(s) for s in strings)
+    return f"\n{STRUCK}\n".join(decoded_string(s) for s in strings)
 
 
 def _notice_strings(document, relative: str) -> list[str]:
