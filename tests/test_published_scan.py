@@ -177,12 +177,14 @@ def test_json_feed_calendar_and_sitemap_are_read_as_published(tmp_path):
         {"v": 1, "k": {"m": "英烈", "h": "喜报"}, "s": ["石门镇大桥村", "李市镇红星村"],
          "r": [["m", "张某", "zhang", "z", "martyrs/x/", [0]], ["h", "王某", "wang", "w", "honors/2023/#a", [1]]]},
         ensure_ascii=False))
-    # The theme's code is not published text.
+    # The theme's code is not published text; a script anywhere else is read.
     write(site, "assets/javascripts/bundle.js", "var tel = '13800138000';")
     write(site, "assets/memorial.css", "/* 13800138000 */")
+    write(site, "data/extra.js", "var mail = 'li@example.com';")
     scan = scanner(tmp_path)
     scan.scan_files(site)
     assert problem_lines(scan) == [
+        f"site/data/extra.js:1: -: {email('li@example.com')}",
         "site/data/honors.json:1: -: 含有镇街以下的详细地址（镇黄泥村），喜报只公开到镇街",
         "site/data/search-records.json:1: -: 含有镇街以下的详细地址（镇红星村），喜报只公开到镇街",
         f"site/events/calendar.ics:1: -: {email('zhang@example.com')}",

@@ -173,7 +173,9 @@ def _field_values(value, line: int, name: str):
 
 # --- The scan -------------------------------------------------------------------------
 
-# Files that are the theme's code, not published text; and files that are not text.
+# The theme's code (Material's and theme/assets, both copied to assets/) is not
+# published record text; images and fonts are not text.
+CODE_FOLDER = "assets/"
 CODE_SUFFIXES = {".js", ".mjs", ".css", ".map"}
 BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff", ".woff2", ".ttf", ".eot",
                    ".otf", ".pdf", ".zip"}
@@ -208,7 +210,7 @@ class PublishedScan:
         self.scanned: set[str] = set()  # output files already read as pages
         self.found: dict[tuple, list[str]] = {}  # (key, excerpt, notice, record paths) -> output files
         self._sources: dict[tuple, Source | None] = {}
-        self._frames: set[str] = set()
+        self._frames: set[tuple[bool, str]] = set()
         self.seconds = {"pages": 0.0, "files": 0.0}  # time spent, shown by `mkdocs build --verbose`
         self.counts = {"pages": 0, "files": 0}
 
@@ -248,6 +250,7 @@ class PublishedScan:
         key = frame
         for value in variable:
             key = key.replace(value, "\x00")
+        key = (notice, key)  # the honor roll's pages are read with the notice rules
         if key not in self._frames:
             if len(self._frames) < FRAMES_KEPT and not self.findings(visible_html(frame), notice):
                 self._frames.add(key)
@@ -269,7 +272,8 @@ class PublishedScan:
             for name in sorted(names):
                 suffix = os.path.splitext(name)[1].lower()
                 relative = name if base == "." else f"{base}/{name}"
-                if relative in self.scanned or suffix in CODE_SUFFIXES or suffix in BINARY_SUFFIXES:
+                if relative in self.scanned or suffix in BINARY_SUFFIXES or (
+                        suffix in CODE_SUFFIXES and relative.startswith(CODE_FOLDER)):
                     continue
                 path = Path(folder, name)
                 if self.preview and path.stat().st_mtime < self.started - 1:
