@@ -276,3 +276,38 @@ def test_the_record_guard_lets_a_declared_value_pass_and_refuses_any_other(proje
     project.write("martyrs/office.yml", MARTYR.format(deeds="电话 023-475212345"))
     [line] = project.check().stderr.splitlines()[1:]
     assert line.startswith(f"martyrs/office.yml:{DEEDS_LINE}: deeds: 含有疑似电话号码（") and "5）" in line
+
+
+def test_a_preview_reads_only_the_files_its_rebuild_wrote(tmp_path):
+    import os
+
+    site = tmp_path / "site"
+    write(site, "old/data.json", json.dumps({"text": "电话 13800138000"}))  # from an earlier rebuild
+    os.utime(site / "old/data.json", (1_000_000_000, 1_000_000_000))
+    write(site, "new/data.json", json.dumps({"text": "电话 13900139000"}))
+    scan = scanner(tmp_path)
+    scan.preview = True
+    scan.scan_files(site)
+    assert problem_lines(scan) == [f"site/new/data.json:1: -: {phone('13900139000')}"]
+
+
+def test_public_values_are_typed_settings_and_exempt_only_what_the_guard_refuses(tmp_path):
+    import pytest
+
+    from yinglie.config import SettingsError
+    from yinglie.publicvalues import PublicValues
+
+    settings = settings_from({"publication_guard": {"public_values": ["023-47521234"]},
+                              "footer": {"icp": "渝ICP备12345678号", "organiser": "某局"}}, tmp_path)
+    assert settings.public_values == ("023-47521234", "渝ICP备12345678号", "某局")
+    with pytest.raises(SettingsError, match="publication_guard.public_values"):
+        settings_from({"publication_guard": {"public_values": "023-47521234"}}, tmp_path)  # not a list
+    # A label, or a part of a number, is not something the guard refuses: it exempts nothing
+    # (striking it could only hide the number after it, or the rest of the number).
+    public = PublicValues(["联系电话：", "1380013", "某局"])
+    assert public.pattern is None
+    scan = scanner(tmp_path, public_values=["联系电话：", "1380013"])
+    scan.scan_page("<p>联系电话：4752 1234</p>", "a.md", "a/index.html")
+    scan.scan_page("<p>13800138000</p>", "b.md", "b/index.html")
+    assert [line.split("（")[0] for line in problem_lines(scan)] == [
+        "site/a/index.html:1: -: 含有疑似电话号码", "site/b/index.html:1: -: 含有疑似电话号码"]

@@ -217,10 +217,6 @@ def settings_from(extra: dict, config_dir: Path) -> Settings:
     )
 
 
-# A shorter public value could be part of a number that must not be published.
-PUBLIC_VALUE_MIN_LENGTH = 5
-
-
 def public_values_from(extra: dict) -> tuple[str, ...]:
     """`extra.publication_guard.public_values`, then every text item of `extra.footer`."""
     raw = PublicationGuardConfig()
@@ -231,11 +227,9 @@ def public_values_from(extra: dict) -> tuple[str, ...]:
     footer = (extra or {}).get("footer") or {}
     if not isinstance(footer, dict):
         raise SettingsError("extra.footer: must be a mapping of footer items")
+    # Only values the guard would refuse exempt anything (publicvalues.py): the
+    # organiser's name is declared too, and changes nothing.
     values = [*raw.public_values, *(value for value in footer.values() if isinstance(value, str) and value)]
-    for value in values:
-        if len("".join(char for char in value if not char.isspace() and char not in "-.()")) < PUBLIC_VALUE_MIN_LENGTH:
-            raise SettingsError(f"extra.publication_guard.public_values: {value!r} is too short to be exempt "
-                                f"(at least {PUBLIC_VALUE_MIN_LENGTH} characters)")
     return tuple(dict.fromkeys(values))
 
 
