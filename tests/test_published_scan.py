@@ -226,6 +226,20 @@ def test_a_theme_frame_read_once_still_reads_each_page_s_own_title_and_content(t
     ]
 
 
+def test_every_number_on_a_page_is_reported_not_only_the_first(tmp_path):
+    scan = scanner(tmp_path)
+    scan.scan_page("<p>电话 13800138000</p><p>手机 13900139001</p><p>a@example.com</p>", "a.md", "a/index.html")
+    write(tmp_path / "site", "data/x.json", json.dumps(["13700137002", "13600136003"]))
+    scan.scan_files(tmp_path / "site")
+    assert sorted(problem_lines(scan)) == sorted([
+        f"site/a/index.html:1: -: {phone('13800138000')}",
+        f"site/a/index.html:1: -: {phone('13900139001')}",
+        f"site/a/index.html:1: -: {email('a@example.com')}",
+        f"site/data/x.json:1: -: {phone('13700137002')}",
+        f"site/data/x.json:1: -: {phone('13600136003')}",
+    ])
+
+
 def test_a_template_text_on_every_page_is_named_in_a_few_files_then_counted(tmp_path):
     scan = scanner(tmp_path)
     for index in range(8):

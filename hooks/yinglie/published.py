@@ -335,8 +335,16 @@ class PublishedScan:
             self._note(_JOINER.join(chunk), output, notice)
 
     def _note(self, text: str, output: str, notice: bool, records: tuple = ()) -> None:
-        for finding in self.findings(text, notice):
-            self.found.setdefault((finding.key, finding.excerpt, notice, records), []).append(output)
+        findings = self.findings(text, notice)
+        if findings and "\n" in text:
+            # The guard names the first match of each kind in a text: read each line too,
+            # so that every number on a page (every value of a file) is reported at once.
+            findings += [finding for line in text.split("\n") if line.strip()
+                         for finding in self.findings(line, notice)]
+        for finding in findings:
+            outputs = self.found.setdefault((finding.key, finding.excerpt, notice, records), [])
+            if output not in outputs[-1:]:
+                outputs.append(output)
 
     # Naming the source.
 
