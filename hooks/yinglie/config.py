@@ -70,6 +70,12 @@ class RecordsConfig(Config):
     max_file_kib = c.Type(int, default=DEFAULT_MAX_FILE_KIB)
 
 
+class PublicationGuardConfig(Config):
+    """`extra.publication_guard`: values published on purpose, exempt from the guard by value."""
+
+    public_values = c.ListOfItems(c.Type(str), default=[])
+
+
 class FixedDayConfig(Config):
     name = c.Type(str)
     month_day = c.Type(str)
@@ -136,6 +142,9 @@ class Settings:
     # The hand-written pages (mkdocs.yml docs_dir): what a record's relative link may name.
     docs_dir: Path | None = None
     max_file_bytes: int = DEFAULT_MAX_FILE_KIB * 1024
+    # Values mkdocs.yml publishes on purpose (extra.publication_guard.public_values and
+    # the footer's items): the last scan over the built site does not refuse them.
+    public_values: tuple[str, ...] = ()
 
     @property
     def martyrs_dir(self) -> Path:
@@ -217,7 +226,24 @@ def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = N
         photo_widths=tuple(sorted(set(raw.photo_widths or DEFAULT_PHOTO_WIDTHS))),
         docs_dir=Path(docs_dir) if docs_dir else None,
         max_file_bytes=raw.max_file_kib * 1024,
+        public_values=public_values_from(extra),
     )
+
+
+def public_values_from(extra: dict) -> tuple[str, ...]:
+    """`extra.publication_guard.public_values`, then every text item of `extra.footer`."""
+    raw = PublicationGuardConfig()
+    raw.load_dict(dict((extra or {}).get("publication_guard") or {}))
+    failed, _warnings = raw.validate()
+    if failed:
+        raise SettingsError("; ".join(f"extra.publication_guard.{key}: {error}" for key, error in failed))
+    footer = (extra or {}).get("footer") or {}
+    if not isinstance(footer, dict):
+        raise SettingsError("extra.footer: must be a mapping of footer items")
+    # Only values the guard would refuse exempt anything (publicvalues.py): the
+    # organiser's name is declared too, and changes nothing.
+    values = [*raw.public_values, *(value for value in footer.values() if isinstance(value, str) and value)]
+    return tuple(dict.fromkeys(values))
 
 
 def event_settings_from(extra: dict) -> EventSettings:

@@ -80,11 +80,20 @@ _MARKDOWN_LINK = re.compile(r"\[([^\[\]]*+)\]\([^()\s]*+\)")
 _BACKSLASH_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
+# What shows nothing: the characters records may not hold (yamlsource.py), and the
+# variation selectors and fillers that may follow a visible character.
+_SHOWS_NOTHING = re.compile(INVISIBLE_CHARACTER.pattern[:-1] + "\u17b4\u17b5\u180b-\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def visible(text: str) -> str:
+    """NFKC, without the characters that show nothing."""
+    text = nfkc(text)
+    return _SHOWS_NOTHING.sub("", text) if _SHOWS_NOTHING.search(text) else text
+
+
 def published_form(text: str) -> str:
     """The text as a reader sees it, in the one form the rules are written for."""
-    text = nfkc(text)
-    if INVISIBLE_CHARACTER.search(text):
-        text = INVISIBLE_CHARACTER.sub("", text)
+    text = visible(text)
     if _MARKUP_HINT.search(text):
         text = nfkc(_as_shown(text))
     if _CHINESE_DIGITS.search(text):
@@ -330,7 +339,12 @@ def mask(text: str) -> str:
 
 def scan(text: str, notice: bool = False) -> list[Finding]:
     """Everything in `text` that must not be published, one finding per rule kind."""
+    if len(text) > _LONGEST_KEPT:  # a page's text or long deeds: never seen twice, not worth keeping
+        return list(scan_published(published_form(text), bool(notice)))
     return list(_scan(text, bool(notice)))
+
+
+_LONGEST_KEPT = 1000
 
 
 # The same texts recur across thousands of records (不详, 男, a source's title, a
@@ -373,7 +387,7 @@ def guard_record(raw, path: Path, problems: Problems, notice: bool = False, pref
 
 def _guard_value(value, line: int, name: str, path: Path, problems: Problems, notice: bool) -> None:
     if isinstance(value, str):  # nearly every value: tested first
-        findings = _scan(value, bool(notice))
+        findings = scan(value, notice)
     elif isinstance(value, Located):
         guard_record(value, path, problems, notice, prefix=name + ".")
         return

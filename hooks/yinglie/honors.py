@@ -67,6 +67,7 @@ class HonorSettings:
     townships: tuple[str, ...]  # the district's towns and streets (镇街), in display order
     branches: tuple[str, ...]
     compound_surnames: tuple[str, ...] = COMPOUND_SURNAMES
+    public_values: tuple[str, ...] = ()  # Settings.public_values: the guard lets them pass
 
     def choices(self, name: str) -> list[str]:
         return list(self._choice_lists[name])
@@ -92,6 +93,7 @@ def honor_settings(settings: Settings) -> HonorSettings:
         townships=tuple(raw.townships),
         branches=tuple(raw.branches or DEFAULT_BRANCHES),
         compound_surnames=tuple(dict.fromkeys([*COMPOUND_SURNAMES, *raw.compound_surnames])),
+        public_values=settings.public_values,
     )
 
 

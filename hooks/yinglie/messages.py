@@ -257,6 +257,10 @@ CATALOGUE: dict[str, Text] = {
         "含有镇街以下的详细地址（{excerpt}），喜报只公开到镇街",
         "contains an address finer than town or street ({excerpt}); notices name the town or street (镇街) only",
     ),
+    "published_more_files": Text(
+        "另有 {count} 个输出文件含有同一内容（{excerpt}），未在任何记录中找到，应来自模板或设置",
+        "{count} more output file(s) hold the same text ({excerpt}); no record holds it, so it comes from a template or setting",
+    ),
     # Award notices (honors.py).
     "honors_not_list": Text(
         "文件内容应为喜报列表，每条喜报以“- ”开头",

@@ -21,6 +21,7 @@ from .guard import guard_record
 from .messages import TYPE_NAMES
 from .schema import Checker, Schema, type_name
 from .yamlsource import Located, LocatedList, load_yaml
+from .publicvalues import public_values
 
 RECORD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -46,6 +47,7 @@ def read_record(path: Path, settings: Settings, problems: Problems, layout: str 
     if not _inside(path, settings.root, problems):
         return None
     raw = load_yaml(path, problems, max_bytes=settings.max_file_bytes)
+    public = public_values(settings.public_values)
     if raw is None:
         return None
     if layout == LIST:
@@ -58,7 +60,7 @@ def read_record(path: Path, settings: Settings, problems: Problems, layout: str 
             return None
         for index, item in enumerate(raw):
             if isinstance(item, Located):
-                guard_record(item, path, problems, notice=notice)
+                guard_record(public.strike_record(item), path, problems, notice=notice)
             else:
                 problems.add(path, raw.item_lines[index], "-", "wrong_type",
                              expected=TYPE_NAMES["mapping"], actual=type_name(item))
@@ -66,7 +68,8 @@ def read_record(path: Path, settings: Settings, problems: Problems, layout: str 
     if not isinstance(raw, Located):
         problems.add(path, 1, "-", not_shaped or "not_mapping")
         return None
-    guard_record(raw, path, problems, notice=notice)  # no ID, phone, email or unit designation in any field
+    # No ID, phone, email or unit designation in any field (but the values mkdocs.yml publishes on purpose).
+    guard_record(public.strike_record(raw), path, problems, notice=notice)
     return raw
 
 

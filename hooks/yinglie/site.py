@@ -73,12 +73,12 @@ class SiteBuild:
             self.pages = {page.src_uri: page for page in site_pages(self.catalogue, config)}
         except (SettingsError, RecordsInvalid) as error:
             raise BuildRefused(str(error)) from None
-        self.published = PublishedScan(self.catalogue.settings, self.pages)
         if not config.site_url:  # QR codes hold absolute addresses
             raise BuildRefused(render("no_site_url", {}, self.catalogue.settings.language))
         if os.environ.get(PREVIEW_ENV):
             self.preview_dir = config_dir / PREVIEW_DIR
             self.preview_stamp = _newest_change(config)
+        self.published = PublishedScan(self.catalogue, self.pages, preview=self.preview_dir is not None)
         # The codes take longest to make: start them now, beside the rest of the build.
         record_pages = [record.url for record in (*self.catalogue.martyrs, *self.catalogue.facilities)]
         self.qr_codes = QrCodes(config.site_url, record_pages, self.catalogue.settings.cache_dir / "qr")
@@ -179,7 +179,7 @@ class SiteBuild:
 
     def page_output(self, html: str, page) -> str:
         """A page's final HTML: scanned for what must never be published, then given its CSP."""
-        self.published.scan_page(html, page.file.src_uri)
+        self.published.scan_page(html, page.file.src_uri, page.file.dest_uri, (page.title, page.canonical_url))
         return with_policy(html, page.file.src_uri)
 
     def template_output(self, output: str, template_name: str) -> str:
