@@ -95,7 +95,7 @@ def published_form(text: str) -> str:
     """The text as a reader sees it, in the one form the rules are written for."""
     text = visible(text)
     if _MARKUP_HINT.search(text):
-        text = nfkc(_as_shown(text))
+        text = visible(_as_shown(text))  # a reference may stand for an invisible character
     if _CHINESE_DIGITS.search(text):
         text = _CHINESE_DIGITS.sub(lambda run: run.group().translate(_CHINESE_DIGIT_VALUES), text)
     return _DIGIT_GROUPS.sub(_joined_unless_dates, text)

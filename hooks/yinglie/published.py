@@ -70,6 +70,11 @@ _BLOCK_NAMES = (
 _BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_NAMES})(?![\w-]){_TAG_BODY}>")
 _ANY_TAG = re.compile(rf"<[A-Za-z/!?]{_TAG_BODY}>")
 _COMMENT_MARK = re.compile(r"<!--|-->")
+# Between two blocks (paragraphs, table cells, list items, attribute values): a mark
+# that is neither a letter, a digit nor a separator, so that the guard never joins the
+# numbers on either side into one (two table cells "1380" and "0138000" are two numbers).
+# Within a block, line breaks are spaces, and the guard joins digit groups across them.
+BOUNDARY = "\n¶\n"
 _RAW_TEXT = re.compile(rf"<(script|style)(?![\w-])({_TAG_BODY})>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 # Attribute values a browser shows (title, alt, aria-*, placeholder, value, label,
 # meta content), follows (href, src, action) or a script may show (data-*).
@@ -98,7 +103,7 @@ def _script_text(match: re.Match) -> str:
         try:
             found: list[str] = []
             _strings(json.loads(match.group(3)), found)
-            return "\n" + "\n".join(found) + "\n"
+            return BOUNDARY + BOUNDARY.join(found) + BOUNDARY
         except ValueError:
             return "\n" + match.group(3) + "\n"
     return "\n"
@@ -113,9 +118,9 @@ def visible_html(markup: str) -> str:
     text = _RAW_TEXT.sub(_script_text, markup) if "<s" in markup or "<S" in markup else markup
     if "<!--" in text:
         text = _COMMENT_MARK.sub("\n", text)
-    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", text))
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub(BOUNDARY, text))
     text = html.unescape(text)
-    return "\n".join([text, *attributes]) if attributes else text
+    return BOUNDARY.join([text, *attributes]) if attributes else text
 
 
 def decoded_string(value: str) -> str:
