@@ -20,36 +20,46 @@ from mkdocs.exceptions import PluginError
 PACKAGE = "yinglie"
 HOOKS_DIR = Path(__file__).parent
 
+# MkDocs loads this file once per process (it caches the hook module), so what lives
+# here lasts for the whole `mkdocs build` or `mkdocs serve`: the command, the session
+# (everything kept from one build to the next: yinglie/session.py) and the current build.
+_command = ("build", False)
+_session = None
 _build = None
 
 
 def _site_module():
-    """The package's `site` module, imported anew whenever the code changed.
+    """The package's `site` module, and whether it was imported anew.
 
     `mkdocs serve` loads this hook file only once and Python keeps imported modules,
     so without this an edit to a module would need a restart. on_config runs on every
-    rebuild: when any module changed since the last import, forget them all; when
-    none did, keep them, and with them what they cache (parsed records, name
-    readings), so that a record edit rebuilds quickly.
+    rebuild: when any module changed since the last import, forget them all (and the
+    session, which holds objects of the old code); when none did, keep them, and the
+    session with what it keeps (parsed and checked records), so that a record edit
+    rebuilds quickly.
     """
     if str(HOOKS_DIR) not in sys.path:  # MkDocs restores sys.path after loading a hook file
         sys.path.insert(0, str(HOOKS_DIR))
     code_stamp = max(path.stat().st_mtime_ns for path in (HOOKS_DIR / PACKAGE).glob("*.py"))
-    if getattr(sys.modules.get(PACKAGE), "code_stamp", None) != code_stamp:
+    fresh = getattr(sys.modules.get(PACKAGE), "code_stamp", None) != code_stamp
+    if fresh:
         for name in [name for name in sys.modules if name == PACKAGE or name.startswith(PACKAGE + ".")]:
             del sys.modules[name]
         importlib.import_module(PACKAGE).code_stamp = code_stamp
-    return importlib.import_module(f"{PACKAGE}.site")
+    return importlib.import_module(f"{PACKAGE}.site"), fresh
 
 
 def on_startup(command, dirty):
-    _site_module().start(command, dirty)
+    global _command
+    _command = (command, dirty)
 
 
 def on_config(config):
-    global _build
-    site = _site_module()
-    _build = site.SiteBuild()
+    global _build, _session
+    site, fresh = _site_module()
+    if _session is None or fresh:
+        _session = importlib.import_module(f"{PACKAGE}.session").Session(*_command)
+    _build = site.SiteBuild(_session)
     try:
         _build.load(config)
     except site.BuildRefused as refused:

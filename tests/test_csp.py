@@ -162,16 +162,14 @@ def test_a_plaque_sheet_with_an_inline_handler_fails_the_build(project):
     assert "plaque/index.html" in result.stderr and "onclick=" in result.stderr
 
 
-def test_only_the_preview_lets_inline_scripts_run(monkeypatch):
+def test_only_the_preview_lets_inline_scripts_run():
     """mkdocs serve injects its live-reload script inline; a build never allows one."""
-    from yinglie.csp import PREVIEW_ENV, start
+    from yinglie.session import Session
 
-    monkeypatch.delenv(PREVIEW_ENV, raising=False)  # restored (unset) after the test
     page = '<html><head><meta charset="utf-8"></head></html>'
-    start("build")
-    assert "'unsafe-inline'" not in with_policy(page)
-    start("serve")
-    assert "script-src 'self' 'unsafe-inline';" in with_policy(page)
+    assert "'unsafe-inline'" not in with_policy(page, serving=Session("build").serving)
+    assert "'unsafe-inline'" not in with_policy(page, serving=Session("build", dirty=True).serving)
+    assert "script-src 'self' 'unsafe-inline';" in with_policy(page, serving=Session("serve").serving)
     # Even in the preview, the build check still refuses an inline script of the site's own.
     with pytest.raises(UnsafePage):
-        with_policy("<html><head></head><script>x()</script></html>")
+        with_policy("<html><head></head><script>x()</script></html>", serving=True)

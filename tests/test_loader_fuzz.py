@@ -22,6 +22,7 @@ from conftest import ROOT
 from yinglie.config import settings_from
 from yinglie.errors import Problems
 from yinglie.martyrs import MARTYR, load_martyr
+from yinglie.recordfile import Loading
 from yinglie.yamlsource import INVISIBLE_CHARACTER, load_yaml
 
 # FUZZ_EXAMPLES=5000 make test fuzzes longer; the default keeps `make test` quick.
@@ -84,7 +85,7 @@ def strings_in(value):
 
 def load_record(path: Path, problems: Problems):
     # The file's folder is the records root: a record file outside the root is refused.
-    return load_martyr(path, replace(SETTINGS, root=path.parent), problems)
+    return load_martyr(path, Loading(replace(SETTINGS, root=path.parent), problems))
 
 
 @FUZZ

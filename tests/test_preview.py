@@ -1,8 +1,7 @@
 """`make serve` previews with dirty rebuilds: an edited record is re-rendered, the others are not.
 
-The preview mode is what `mkdocs serve --dirty` switches on (site.start); here two
-`mkdocs build --dirty` runs in that mode stand in for the server's first build and
-its rebuild after an edit.
+The preview mode is what `--dirty` switches on (session.py); here two `mkdocs build
+--dirty` runs stand in for the server's first build and its rebuild after an edit.
 """
 
 from __future__ import annotations
@@ -11,11 +10,9 @@ import os
 import subprocess
 import sys
 
-from yinglie.site import PREVIEW_ENV
-
 
 def _dirty_build(project) -> None:
-    env = {**os.environ, "PYTHONPATH": str(project.root / "hooks"), "NO_MKDOCS_2_WARNING": "1", PREVIEW_ENV: "1"}
+    env = {**os.environ, "PYTHONPATH": str(project.root / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--dirty", "--no-strict", "--site-dir", "preview"],
         cwd=project.root, env=env, capture_output=True, text=True,

@@ -70,16 +70,17 @@ def test_a_failing_worker_fails_the_build(tmp_path):
 
 def test_a_preview_rebuild_places_only_codes_it_did_not_place_before(tmp_path):
     site = tmp_path / "site"
+    placed = {}  # what the session remembers between builds
     first = QrCodes(SITE_URL, pages(2), tmp_path / "cache")
     first.start()
-    first.place(site)
+    first.place(site, placed)
     (site / pages(2)[0] / "qr.svg").unlink()  # stands for "untouched": a kept site is trusted
     rebuild = QrCodes(SITE_URL, pages(3), tmp_path / "cache")
     rebuild.start()
-    rebuild.place(site, kept_site=True)
+    rebuild.place(site, placed, kept_site=True)
     assert not (site / pages(2)[0] / "qr.svg").exists()
     assert (site / pages(3)[2] / "qr.svg").is_file()  # the new record's code
     full = QrCodes(SITE_URL, pages(3), tmp_path / "cache")
     full.start()
-    full.place(site)  # an emptied site folder: every code is placed
+    full.place(site, placed)  # an emptied site folder: every code is placed
     assert (site / pages(2)[0] / "qr.svg").is_file()

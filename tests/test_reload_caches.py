@@ -13,12 +13,21 @@ from yinglie.catalogue import load_catalogue
 from yinglie.config import settings_from
 from yinglie.errors import Problems, RecordsInvalid
 from yinglie.martyrs import load_martyrs
+from yinglie.recordfile import Loading
+from yinglie.session import Session
+
+# One session per test project, as `mkdocs serve` keeps one for all its rebuilds.
+_sessions: dict = {}
+
+
+def _session(project) -> Session:
+    return _sessions.setdefault(project.root, Session("serve"))
 
 
 def _load(project):
     settings = settings_from({}, project.root)
     problems = Problems(project.root, "en")
-    martyrs = {m.id: m for m in load_martyrs(settings, problems)}
+    martyrs = {m.id: m for m in load_martyrs(Loading(settings, problems, _session(project)))}
     return martyrs, problems
 
 
@@ -84,7 +93,7 @@ def _catalogue(project, language="en"):
     config = load_config(str(project.root / "mkdocs.yml"))
     extra = dict(config.extra)
     extra["records"] = {**(extra.get("records") or {}), "language": language}
-    return load_catalogue(settings_from(extra, project.root))
+    return load_catalogue(settings_from(extra, project.root), _session(project))
 
 
 def _problems(project) -> list[str]:
@@ -199,7 +208,7 @@ def test_other_settings_check_the_records_again(project):
     extra = dict(config.extra)
     extra["records"] = {**(extra.get("records") or {}), "language": "en", "genders": ["男", "女"]}
     with pytest.raises(RecordsInvalid) as raised:
-        load_catalogue(settings_from(extra, project.root))
+        load_catalogue(settings_from(extra, project.root), _session(project))
     assert any(": gender: " in problem.text("en") for problem in raised.value.problems)
 
 

@@ -20,6 +20,8 @@ from .links import check_relative_links
 from .martyrs import Martyr, load_martyrs
 from .memorials import Facility, check_resting_places, load_facilities, residents_by_facility
 from .memorialwork import WorkYear, load_work_years
+from .recordfile import Loading
+from .session import Session
 from .strayfiles import report_stray_files
 
 
@@ -95,29 +97,32 @@ class Catalogue:
         return sorted(values, key=lambda v: name_keys(v).strokes)
 
 
-def load_catalogue(settings: Settings) -> Catalogue:
-    """Load and check every record; raise `RecordsInvalid` listing all problems."""
+def load_catalogue(settings: Settings, session: Session | None = None) -> Catalogue:
+    """Load and check every record; raise `RecordsInvalid` listing all problems.
+
+    `session`: what earlier loads in this process kept (session.py); a fresh one
+    when not given."""
     # Loading makes hundreds of thousands of small objects that all stay alive; the
     # cyclic garbage collector would walk them over and over, finding nothing to free.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_catalogue(settings)
+        return _load_catalogue(Loading(settings, Problems(settings.root, settings.language), session or Session()))
     finally:
         if collecting:
             gc.enable()
 
 
-def _load_catalogue(settings: Settings) -> Catalogue:
-    problems = Problems(settings.root, settings.language)
+def _load_catalogue(loading: Loading) -> Catalogue:
+    settings, problems = loading.settings, loading.problems
     report_stray_files(settings, problems)
-    martyrs = load_martyrs(settings, problems)
+    martyrs = load_martyrs(loading)
     martyr_files = {path.stem for path in settings.martyrs_dir.glob("*.yml")}
-    events = load_events(settings, problems, martyr_files)
-    honors = load_honors(settings, problems)
+    events = load_events(loading, martyr_files)
+    honors = load_honors(loading)
     check_repeated_awards(honors, problems)
-    facilities = load_facilities(settings, problems)
-    memorial_work = load_work_years(settings, problems)
+    facilities = load_facilities(loading)
+    memorial_work = load_work_years(loading)
     check_resting_places(martyrs, facilities, problems)
     catalogue = Catalogue(settings, martyrs, events=events, honors=honors,
                           facilities=facilities, memorial_work=memorial_work)

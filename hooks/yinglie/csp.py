@@ -29,7 +29,6 @@ there, the meta policy also allows inline scripts. The check above still runs.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from html import unescape
@@ -56,7 +55,6 @@ DIRECTIVES = (
 HEADER_ONLY = (("frame-ancestors", "'self'"),)
 
 # The preview server's live-reload script is inline and differs on every request.
-PREVIEW_ENV = "YINGLIE_SERVE_PREVIEW"
 PREVIEW_SCRIPTS = "'self' 'unsafe-inline'"
 
 # Inline <script> elements with these types are data, never run: Material's __config.
@@ -83,20 +81,16 @@ def meta_tag(preview: bool = False) -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{meta_policy(preview)}">'
 
 
-def start(command: str) -> None:
-    """on_startup: remember that this process previews (see PREVIEW_ENV)."""
-    if command == "serve":
-        os.environ[PREVIEW_ENV] = "1"
-
-
 class UnsafePage(PluginError):
     """A page holds what the policy would block; the message lists each thing."""
 
 
-def with_policy(html: str, where: str = "") -> str:
+def with_policy(html: str, where: str = "", serving: bool = False) -> str:
     """The page with its policy as the first thing in <head> after the charset.
 
-    Raises UnsafePage if the page holds anything the policy blocks (see `problems`).
+    `serving`: the page is served by `mkdocs serve`, which injects its live-reload
+    script inline (the session knows: session.py). Raises UnsafePage if the page
+    holds anything the policy blocks (see `problems`).
     """
     found = problems(html)
     if found:
@@ -107,7 +101,7 @@ def with_policy(html: str, where: str = "") -> str:
             + "\n  脚本请放入 theme/assets/ 下的文件，事件用 addEventListener 绑定 / put scripts in files under"
             " theme/assets/ and bind events with addEventListener (README, Content-Security-Policy)"
         )
-    tag = meta_tag(preview=bool(os.environ.get(PREVIEW_ENV)))
+    tag = meta_tag(preview=serving)
     head = _HEAD.search(html)
     if head is None:
         raise UnsafePage(f"{where}: 页面没有 <head> / the page has no <head> for its Content-Security-Policy")

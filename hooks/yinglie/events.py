@@ -15,8 +15,7 @@ from .dates import FuzzyDate
 from .errors import Problems
 from .martyrs import SOURCE
 from .messages import Text
-from .recordcache import CheckedFiles
-from .recordfile import read_and_check, valid_id
+from .recordfile import Loading, read_and_check, valid_id
 from .schema import Checker, Field, FieldsAsAttributes, Schema
 from .yamlsource import Located
 
@@ -90,20 +89,19 @@ class Event(FieldsAsAttributes):
         return (when.month, when.day) if when.day else None
 
 
-# Events already checked in this process (see recordcache.py), with the raw record:
-# the martyr ids it names are checked on every load, as martyr files come and go.
-_checked: CheckedFiles[tuple[Located | None, Event | None]] = CheckedFiles()
-
-
-def load_events(settings: Settings, problems: Problems, martyr_ids: set[str]) -> list[Event]:
-    """Read and check every `events/*.yml`; problems go to `problems`.
+def load_events(loading: Loading, martyr_ids: set[str]) -> list[Event]:
+    """Read and check every `events/*.yml`; problems go to `loading.problems`.
 
     `martyr_ids` are the martyr files present (valid or not), so that one broken
-    martyr record is reported once, not again by every event naming it.
+    martyr record is reported once, not again by every event naming it. Events
+    checked in this session are kept with their raw record (recordcache.py): the
+    martyr ids an event names are checked on every load, as martyr files come and go.
     """
+    settings, problems = loading.settings, loading.problems
+    checked = loading.checked("event")
     events = []
     for path in sorted(settings.events_dir.glob("*.yml")):
-        raw, event = _checked.load(path, settings, problems, lambda: _read_event(path, settings, problems))
+        raw, event = checked.load(path, settings, problems, lambda: _read_event(path, loading))
         if raw is not None and _unknown_martyrs(raw, path, problems, martyr_ids):
             continue
         if event is not None:
@@ -111,9 +109,10 @@ def load_events(settings: Settings, problems: Problems, martyr_ids: set[str]) ->
     return events
 
 
-def _read_event(path: Path, settings: Settings, problems: Problems) -> tuple[Located | None, Event | None]:
+def _read_event(path: Path, loading: Loading) -> tuple[Located | None, Event | None]:
     """The raw record and the event, with every check but the martyr ids it names."""
-    read = read_and_check(path, EVENT, settings, problems)
+    settings = loading.settings
+    read = read_and_check(path, EVENT, loading)
     if read is None:
         return None, None
     raw, check, values = read

@@ -28,8 +28,7 @@ from .dates import MAX_YEAR, MIN_YEAR
 from .errors import Problem, Problems
 from .guard import published_form
 from .messages import TYPE_NAMES, Text, render
-from .recordcache import CheckedFiles
-from .recordfile import LIST, read_record
+from .recordfile import LIST, Loading, read_record
 from .schema import Checker, Field, FieldsAsAttributes, Schema, type_name
 from .yamlsource import Located
 
@@ -251,13 +250,13 @@ class HonorRoll:
         return sum(1 for n in self._by_year.get(year, []) if not n.published)
 
 
-# Notice files already checked in this process (see recordcache.py): (notices, complete).
-# The year's totals are checked on every load.
-_checked: CheckedFiles[tuple[list[Notice], bool]] = CheckedFiles()
+def load_honors(loading: Loading) -> HonorRoll:
+    """Read and check every notice under `honors/`; problems go to `loading.problems`.
 
-
-def load_honors(settings: Settings, problems: Problems) -> HonorRoll:
-    """Read and check every notice under `honors/`; problems go to `problems`."""
+    Notice files checked in this session are kept as (notices, complete) while they are
+    unchanged (recordcache.py); the year's totals are checked on every load."""
+    settings, problems = loading.settings, loading.problems
+    checked = loading.checked("notice")
     options = honor_settings(settings)
     roll = HonorRoll(options)
     root = settings.honors_dir
@@ -276,14 +275,13 @@ def load_honors(settings: Settings, problems: Problems) -> HonorRoll:
             continue
         for path in files:
             if path.name == TOTALS_FILE:
-                totals = _load_totals(path, settings, int(folder.name), options, problems)
+                totals = _load_totals(path, loading, int(folder.name), options)
                 if totals is not None:
                     roll.totals[totals.year] = totals
             else:
                 year = int(folder.name)
-                notices, complete = _checked.load(path, options, problems,
-                                                  lambda: _load_notice_file(path, settings, year, options,
-                                                                            problems))
+                notices, complete = checked.load(path, options, problems,
+                                                 lambda: _load_notice_file(path, loading, year, options))
                 roll.notices.extend(notices)
                 if not complete:
                     incomplete.add(int(folder.name))
@@ -292,10 +290,11 @@ def load_honors(settings: Settings, problems: Problems) -> HonorRoll:
     return roll
 
 
-def _load_notice_file(path: Path, settings: Settings, folder_year: int, options: HonorSettings,
-                      problems: Problems) -> tuple[list[Notice], bool]:
+def _load_notice_file(path: Path, loading: Loading, folder_year: int,
+                      options: HonorSettings) -> tuple[list[Notice], bool]:
     """The file's valid notices, and whether every notice in it was valid."""
-    raw = read_record(path, settings, problems, layout=LIST, notice=True, not_shaped="honors_not_list")
+    problems = loading.problems
+    raw = read_record(path, loading, layout=LIST, notice=True, not_shaped="honors_not_list")
     if raw is None:
         return [], False
     check = Checker(path, problems, options.choices)
@@ -371,9 +370,9 @@ def _check_full_name(item: Located, check: Checker, options: HonorSettings) -> N
             check.problems.add(check.path, item.line_of(spec.name), spec.name, "honors_full_name", mode=display)
 
 
-def _load_totals(path: Path, settings: Settings, year: int, options: HonorSettings,
-                 problems: Problems) -> YearTotals | None:
-    raw = read_record(path, settings, problems, notice=True, not_shaped="honors_totals_not_mapping")
+def _load_totals(path: Path, loading: Loading, year: int, options: HonorSettings) -> YearTotals | None:
+    problems = loading.problems
+    raw = read_record(path, loading, notice=True, not_shaped="honors_totals_not_mapping")
     if raw is None:
         return None
     rest = Located({key: value for key, value in raw.items() if key != "totals"})

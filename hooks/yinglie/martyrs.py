@@ -12,10 +12,10 @@ from pathlib import Path
 from .config import Settings
 from .dates import FuzzyDate
 from .errors import Problems
-from .recordfile import read_and_check, valid_id
+from .recordfile import Loading, read_and_check, valid_id
 from .messages import Text
 from .photos import PHOTO, WebPhoto, web_photos
-from .recordcache import CheckedFiles, photo_dependencies
+from .recordcache import photo_dependencies
 from .schema import Checker, Field, FieldsAsAttributes, Schema
 from .yamlsource import Located
 
@@ -106,20 +106,19 @@ class Martyr(FieldsAsAttributes):
         return f"martyrs/{self.id}/"
 
 
-# Martyrs already checked in this process (see recordcache.py): `mkdocs serve`
-# rebuilds after every edit and checks again only what changed.
-_checked: CheckedFiles[Martyr] = CheckedFiles()
+def load_martyrs(loading: Loading) -> list[Martyr]:
+    """Read and check every `martyrs/*.yml`; problems go to `loading.problems`.
+    Martyrs already checked in this session are kept while their files are unchanged
+    (recordcache.py): `mkdocs serve` rebuilds after every edit."""
+    settings = loading.settings
+    return loading.checked("martyr").load_all(sorted(settings.martyrs_dir.glob("*.yml")), settings, loading.problems,
+                                              lambda path: load_martyr(path, loading),
+                                              lambda martyr: photo_dependencies(martyr.web_photos))
 
 
-def load_martyrs(settings: Settings, problems: Problems) -> list[Martyr]:
-    """Read and check every `martyrs/*.yml`; problems go to `problems`."""
-    return _checked.load_all(sorted(settings.martyrs_dir.glob("*.yml")), settings, problems,
-                             lambda path: load_martyr(path, settings, problems),
-                             lambda martyr: photo_dependencies(martyr.web_photos))
-
-
-def load_martyr(path: Path, settings: Settings, problems: Problems) -> Martyr | None:
-    read = read_and_check(path, MARTYR, settings, problems)
+def load_martyr(path: Path, loading: Loading) -> Martyr | None:
+    settings = loading.settings
+    read = read_and_check(path, MARTYR, loading)
     if read is None:
         return None
     raw, check, values = read

@@ -19,8 +19,8 @@ from .errors import Problems
 from .martyrs import RELOCATION, SOURCE, Martyr
 from .messages import NO_HINT, Text, phrase
 from .photos import PHOTO, WebPhoto, web_photos
-from .recordcache import CheckedFiles, photo_dependencies
-from .recordfile import read_and_check, valid_id
+from .recordcache import photo_dependencies
+from .recordfile import Loading, read_and_check, valid_id
 from .schema import Field, FieldsAsAttributes, Schema
 
 # The largest amount a record may give (100亿元): more is a typo, not a district's spending.
@@ -85,19 +85,17 @@ class Facility(FieldsAsAttributes):
         return (float(match[1]), float(match[2])) if match else None
 
 
-# Facilities already checked in this process (see recordcache.py).
-_checked: CheckedFiles[Facility] = CheckedFiles()
-
-
-def load_facilities(settings: Settings, problems: Problems) -> list[Facility]:
+def load_facilities(loading: Loading) -> list[Facility]:
     """Read and check every `martyrs/memorials/*.yml` (sub-folders are not records)."""
-    return _checked.load_all(sorted(settings.memorials_dir.glob("*.yml")), settings, problems,
-                             lambda path: load_facility(path, settings, problems),
-                             lambda facility: photo_dependencies(facility.web_photos))
+    settings = loading.settings
+    return loading.checked("facility").load_all(sorted(settings.memorials_dir.glob("*.yml")), settings,
+                                                loading.problems, lambda path: load_facility(path, loading),
+                                                lambda facility: photo_dependencies(facility.web_photos))
 
 
-def load_facility(path: Path, settings: Settings, problems: Problems) -> Facility | None:
-    read = read_and_check(path, FACILITY, settings, problems)
+def load_facility(path: Path, loading: Loading) -> Facility | None:
+    settings, problems = loading.settings, loading.problems
+    read = read_and_check(path, FACILITY, loading)
     if read is None:
         return None
     raw, check, values = read

@@ -17,7 +17,7 @@ from .errors import Problems
 from .martyrs import SOURCE
 from .memorials import MAX_YUAN, yuan
 from .messages import Text
-from .recordfile import read_record
+from .recordfile import Loading, read_record
 from .schema import Checker, Field, FieldsAsAttributes, Schema
 
 WORK_YEAR = Schema(
@@ -50,11 +50,12 @@ class WorkYear(FieldsAsAttributes):
         return yuan(self.values["funds_yuan"])
 
 
-def load_work_years(settings: Settings, problems: Problems) -> list[WorkYear]:
+def load_work_years(loading: Loading) -> list[WorkYear]:
     """Read `martyrs/memorials/work/*.yml`, newest year first."""
+    settings, problems = loading.settings, loading.problems
     years = []
     for path in sorted((settings.memorials_dir / "work").glob("*.yml")):
-        raw = read_record(path, settings, problems)
+        raw = read_record(path, loading)
         if raw is None:
             continue
         values = WORK_YEAR.validate(raw, Checker(path, problems, settings.choices))

@@ -48,25 +48,27 @@ def martyr_record(martyr: Martyr, catalogue: Catalogue) -> dict:
     return record
 
 
-# Each martyr's line of martyrs.json, by record object. `mkdocs serve` keeps the
-# record objects of unchanged files between rebuilds (recordcache.py), so their lines
-# are not made again after an edit. The object is held with its line, so that its id
-# cannot be reused by another record while the entry exists.
-_martyr_lines: dict[int, tuple[Martyr, str]] = {}
+def martyrs_json(catalogue: Catalogue, kept_lines: dict[int, tuple[Martyr, str]] | None = None) -> str:
+    """The martyrs as JSON, one record a line.
 
-
-def martyrs_json(catalogue: Catalogue) -> str:
+    `kept_lines`: each martyr's line from the last build in this session, by record
+    object (session.py). `mkdocs serve` keeps the record objects of unchanged files
+    between rebuilds (recordcache.py), so their lines are not made again after an
+    edit. The object is held with its line, so that its id cannot be reused by another
+    record while the entry exists. Updated in place to the current records.
+    """
+    kept_lines = {} if kept_lines is None else kept_lines
     kept, lines = {}, []
     for martyr in catalogue.martyrs_by_strokes:
-        entry = _martyr_lines.get(id(martyr))
+        entry = kept_lines.get(id(martyr))
         if entry is None or entry[0] is not martyr:
             # One record per line, keys sorted: readable in a diff, and written by Python's fast
             # C encoder (any `indent` switches json to its pure-Python one: 1.3 s per 5,000).
             entry = (martyr, json.dumps(martyr_record(martyr, catalogue), ensure_ascii=False, sort_keys=True))
         kept[id(martyr)] = entry
         lines.append(entry[1])
-    _martyr_lines.clear()  # only the current records: a deleted one's line goes
-    _martyr_lines.update(kept)
+    kept_lines.clear()  # only the current records: a deleted one's line goes
+    kept_lines.update(kept)
     body = ",\n".join(lines)
     return f'{{"count": {len(lines)}, "martyrs": [\n{body}\n], "order": "姓氏笔画"}}\n'
 
@@ -151,10 +153,10 @@ def data_addresses() -> list[str]:
             *(ON_THIS_DAY.format(month=month) for month in range(1, 13)), SEARCH_INDEX]
 
 
-def data_files(catalogue: Catalogue) -> dict[str, str]:
-    """Every open-data file of the site: address -> content."""
+def data_files(catalogue: Catalogue, session: Session | None = None) -> dict[str, str]:
+    """Every open-data file of the site: address -> content (`session`: see martyrs_json)."""
     return {
-        MARTYRS_JSON: martyrs_json(catalogue),
+        MARTYRS_JSON: martyrs_json(catalogue, session.martyr_lines if session else None),
         EVENTS_JSON: events_json(catalogue),
         HONORS_JSON: honors_json(catalogue),
         MEMORIALS_JSON: memorials_json(catalogue),

@@ -65,20 +65,22 @@ class QrCodes:
         batches = [missing[i:i + BATCH] for i in range(0, len(missing), BATCH)]
         self._work = [self._pool.submit(make_codes, batch, self.cache) for batch in batches]
 
-    def place(self, site_dir: Path, kept_site: bool = False) -> None:
+    def place(self, site_dir: Path, placed: dict[Path, dict[str, str]] | None = None, kept_site: bool = False) -> None:
         """Wait for the workers, then put `<page>/qr.svg` and `qr.png` into the built site.
 
-        `kept_site`: the site folder was not emptied since the last build in this process
-        (a preview rebuild), so the codes placed then are still there.
+        `placed`: the codes the last build in this session placed in each site folder
+        (session.py), updated here. `kept_site`: the site folder was not emptied since
+        then (a preview rebuild), so the codes placed then are still there.
         """
         self._finish()
-        placed_before = _placed.get(site_dir, {}) if kept_site else {}
+        placed = {} if placed is None else placed
+        placed_before = placed.get(site_dir, {}) if kept_site else {}
         for path, url in self.codes.items():
             if placed_before.get(path) == url:
                 continue
             for source, name in zip(cached_files(url, self.cache), FILE_NAMES):
                 _link_or_copy(source, site_dir / path / name)
-        _placed[site_dir] = dict(self.codes)
+        placed[site_dir] = dict(self.codes)
 
     def cancel(self) -> None:
         """The build failed: stop the workers without waiting for them."""
@@ -95,10 +97,6 @@ class QrCodes:
         finally:
             self._pool.shutdown()
             self._pool = None
-
-
-# The codes placed in each site folder by the last build in this process (see `place`).
-_placed: dict[Path, dict[str, str]] = {}
 
 
 def cached_files(url: str, cache: Path) -> tuple[Path, Path]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Settings
@@ -22,8 +23,24 @@ from .messages import TYPE_NAMES
 from .schema import Checker, Schema, type_name
 from .yamlsource import Located, LocatedList, load_yaml
 from .publicvalues import public_values
+from .recordcache import CheckedFiles
+from .session import Session
 
 RECORD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Loading:
+    """One load of the records: the settings, where every problem goes, and what the
+    session keeps from earlier loads (parsed documents, checked records)."""
+
+    settings: Settings
+    problems: Problems
+    session: Session = field(default_factory=Session)
+
+    def checked(self, kind: str) -> CheckedFiles:
+        """The records of `kind` already checked in this session."""
+        return self.session.checked[kind]
 
 ONE, LIST = "one", "list"  # a file holds one record's fields, or a list of records
 
@@ -32,7 +49,7 @@ def valid_id(path: Path) -> bool:
     return bool(RECORD_ID.match(path.stem))
 
 
-def read_record(path: Path, settings: Settings, problems: Problems, layout: str = ONE, notice: bool = False,
+def read_record(path: Path, loading: Loading, layout: str = ONE, notice: bool = False,
                 not_shaped: str | None = None) -> Located | LocatedList | None:
     """The record(s) in `path`, guarded, or None; every problem goes to `problems`.
 
@@ -44,9 +61,10 @@ def read_record(path: Path, settings: Settings, problems: Problems, layout: str 
     A file that resolves outside the project root, or is larger than the settings
     allow (`extra.records.max_file_kib`), is refused.
     """
+    settings, problems = loading.settings, loading.problems
     if not _inside(path, settings.root, problems):
         return None
-    raw = load_yaml(path, problems, max_bytes=settings.max_file_bytes)
+    raw = load_yaml(path, problems, max_bytes=settings.max_file_bytes, documents=loading.session.documents)
     public = public_values(settings.public_values)
     if raw is None:
         return None
@@ -110,20 +128,19 @@ def _links_below(path: Path, root: Path) -> bool:
     return False
 
 
-def read_record_file(path: Path, settings: Settings, problems: Problems) -> Located | None:
+def read_record_file(path: Path, loading: Loading) -> Located | None:
     """A one-record file's fields, or None; problems (bad file name, YAML, guard) go to `problems`."""
     if not valid_id(path):
-        problems.add(path, 1, "-", "bad_id", name=path.name)
-    return read_record(path, settings, problems)
+        loading.problems.add(path, 1, "-", "bad_id", name=path.name)
+    return read_record(path, loading)
 
 
-def read_and_check(path: Path, schema: Schema, settings: Settings,
-                   problems: Problems) -> tuple[Located, Checker, dict | None] | None:
+def read_and_check(path: Path, schema: Schema, loading: Loading) -> tuple[Located, Checker, dict | None] | None:
     """Read the file and check it against the kind's `schema`: (fields, checker, checked
     values or None when a field is wrong), or None when the file could not be read.
     The checker takes the kind's own checks between fields."""
-    raw = read_record_file(path, settings, problems)
+    raw = read_record_file(path, loading)
     if raw is None:
         return None
-    check = Checker(path, problems, settings.choices)
+    check = Checker(path, loading.problems, loading.settings.choices)
     return raw, check, schema.validate(raw, check)

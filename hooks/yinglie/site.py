@@ -1,7 +1,8 @@
 """One build of the site: the state the MkDocs hooks share between events.
 
 `SiteBuild` loads the catalogue once per build (on_config), keeps the generated
-pages by address, and answers the later events from them.
+pages by address, and answers the later events from them. What outlives one build
+(for `mkdocs serve`) is in the `Session` the hook file passes in (session.py).
 """
 
 from __future__ import annotations
@@ -22,23 +23,16 @@ from .opendata import data_files
 from .pages import SitePage, site_pages
 from .plaques import plaque_sheets
 from .published import PublishedScan
-from .csp import start as start_policy, with_policy
+from .csp import with_policy
 from .qrcodes import QrCodes
 from .sanitise import sanitise_html
+from .session import Session
 
 
-# `mkdocs serve --dirty` (`make serve`) re-renders only pages whose source file is newer
-# than their HTML. MkDocs loads the hook file afresh for every rebuild, so the mode is
-# kept where the reloaded module finds it: this process's environment.
-PREVIEW_ENV = "YINGLIE_DIRTY_PREVIEW"
+# A preview (`mkdocs serve --dirty`, `make serve`) re-renders only pages whose source
+# file is newer than their HTML: record pages are backed by files kept here.
 PREVIEW_DIR = ".cache/preview"
 MANIFEST = "manifest.json"
-
-
-def start(command: str, dirty: bool) -> None:
-    if command == "serve" and dirty:
-        os.environ[PREVIEW_ENV] = "1"
-    start_policy(command)  # the preview's live-reload script is inline
 
 
 def _newest_change(config) -> int:
@@ -55,7 +49,8 @@ class BuildRefused(Exception):
 
 
 class SiteBuild:
-    def __init__(self):
+    def __init__(self, session: Session | None = None):
+        self.session = session or Session()
         self.catalogue: Catalogue | None = None
         self.pages: dict[str, SitePage] = {}
         self.preview_dir: Path | None = None
@@ -69,13 +64,13 @@ class SiteBuild:
         config_dir = Path(config.config_file_path).parent
         try:
             settings = settings_from(config.extra, config_dir, config.docs_dir)
-            self.catalogue = load_catalogue(settings)
+            self.catalogue = load_catalogue(settings, self.session)
             self.pages = {page.src_uri: page for page in site_pages(self.catalogue, config)}
         except (SettingsError, RecordsInvalid) as error:
             raise BuildRefused(str(error)) from None
         if not config.site_url:  # QR codes hold absolute addresses
             raise BuildRefused(render("no_site_url", {}, self.catalogue.settings.language))
-        if os.environ.get(PREVIEW_ENV):
+        if self.session.preview:
             self.preview_dir = config_dir / PREVIEW_DIR
             self.preview_stamp = _newest_change(config)
         self.published = PublishedScan(self.catalogue, self.pages, preview=self.preview_dir is not None)
@@ -95,7 +90,7 @@ class SiteBuild:
                 file.edit_uri = Path(os.path.relpath(page.edit_path, config.docs_dir)).as_posix()
             files.append(file)
         subscriptions = feed_files(self.catalogue, config.site_name, config.site_url or "")
-        for address, content in {**data_files(self.catalogue), **subscriptions}.items():
+        for address, content in {**data_files(self.catalogue, self.session), **subscriptions}.items():
             files.append(File.generated(config, address, content=content))
         # Web copies of photos, read from the image cache (one file may serve several records).
         photo_copies = {address: path for photo in self.catalogue.web_photos for address, path in photo.files().items()}
@@ -144,7 +139,7 @@ class SiteBuild:
         site_dir = Path(config.site_dir)
         self._write_plaque_sheets(config, site_dir)
         # A preview rebuild does not empty the site folder: codes placed before stay.
-        self.qr_codes.place(site_dir, kept_site=self.preview_dir is not None)
+        self.qr_codes.place(site_dir, self.session.placed_codes, kept_site=self.preview_dir is not None)
         # The last line of defence: everything written, as published, before the site is swapped in.
         self.published.scan_files(site_dir)
         self.published.raise_if_any()
@@ -167,7 +162,8 @@ class SiteBuild:
                     continue
                 self._manifest[sheet.address] = stamp
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(with_policy(sheet.render(theme_env(), config), sheet.address), encoding="utf-8")
+            page = with_policy(sheet.render(theme_env(), config), sheet.address, self.session.serving)
+            target.write_text(page, encoding="utf-8")
 
     def abandon(self) -> None:
         if self.qr_codes is not None:
@@ -180,11 +176,11 @@ class SiteBuild:
     def page_output(self, html: str, page) -> str:
         """A page's final HTML: scanned for what must never be published, then given its CSP."""
         self.published.scan_page(html, page.file.src_uri, page.file.dest_uri, (page.title, page.canonical_url))
-        return with_policy(html, page.file.src_uri)
+        return with_policy(html, page.file.src_uri, self.session.serving)
 
     def template_output(self, output: str, template_name: str) -> str:
         """A page MkDocs renders from a theme template alone (404.html) gets its CSP too."""
-        return with_policy(output, template_name) if template_name.endswith(".html") else output
+        return with_policy(output, template_name, self.session.serving) if template_name.endswith(".html") else output
 
     def page_context(self, context: dict, page) -> dict:
         context["catalogue"] = self.catalogue

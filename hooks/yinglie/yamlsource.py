@@ -219,15 +219,13 @@ def _check_structure(text: str) -> None:
                 open_nodes[-1][1] += values
 
 
-# Documents already read in this process, by path, with the file's size and time:
-# `mkdocs serve` rebuilds after every edit, and re-reads only the files that changed.
-# Callers only read the documents they get.
-_parsed: dict[Path, tuple[tuple[int, int], object]] = {}
-
-
-def load_yaml(path: Path, problems: Problems, max_bytes: int = DEFAULT_MAX_BYTES):
+def load_yaml(path: Path, problems: Problems, max_bytes: int = DEFAULT_MAX_BYTES, documents: dict | None = None):
     """Return the document in `path` (an empty file gives an empty mapping),
     or None after adding a problem to `problems`.
+
+    `documents`: documents already read (session.py), by path, with the file's size
+    and time: `mkdocs serve` rebuilds after every edit, and re-reads only the files
+    that changed. Callers only read the documents they get.
 
     A file over `max_bytes`, nested too deeply, with aliases that repeat too much or
     with an invisible character anywhere (but a byte order mark at its start) is
@@ -235,7 +233,7 @@ def load_yaml(path: Path, problems: Problems, max_bytes: int = DEFAULT_MAX_BYTES
     try:
         stat = path.stat()
         stamp = (stat.st_mtime_ns, stat.st_size)
-        cached = _parsed.get(path)
+        cached = documents.get(path) if documents is not None else None
         if cached is not None and cached[0] == stamp:
             return cached[1]
         if stat.st_size > max_bytes:
@@ -259,7 +257,8 @@ def load_yaml(path: Path, problems: Problems, max_bytes: int = DEFAULT_MAX_BYTES
         if document is None:  # an empty file is an empty record, reported field by field
             document = Located()
             document.key_lines = {}
-        _parsed[path] = (stamp, document)
+        if documents is not None:
+            documents[path] = (stamp, document)
         return document
     except DuplicateKey as error:
         problems.add(path, error.line, error.key, "duplicate_key", first=error.first)

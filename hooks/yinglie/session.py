@@ -1,0 +1,49 @@
+"""What one MkDocs process keeps from one build to the next: the session.
+
+`mkdocs build` builds once. `mkdocs serve` builds again after every edit, in the same
+process, and MkDocs loads the hook file once per process: the hook file owns one
+`Session` and passes it to every build, so that a rebuild reads again only the
+record files that changed. Nothing else carries state between builds: no module
+global, no environment variable. `Session()` is a fresh, empty one: what
+`python -m yinglie check` and the tests use.
+
+What is not here: memoised functions of their arguments alone (a name's pinyin, the
+stroke table, the guard's verdict on a text, a link's parse, the calendar's text).
+They cannot go stale, so they stay with their functions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .recordcache import CheckedFiles
+
+BUILD, SERVE, CHECK = "build", "serve", "check"
+
+
+@dataclass
+class Session:
+    command: str = BUILD  # build, serve (`mkdocs serve`) or check (`python -m yinglie check`)
+    # `--dirty` (`make serve` runs `mkdocs serve --dirty`): a rebuild renders only the
+    # pages whose record changed, and keeps the rest of the site folder (site.py).
+    dirty: bool = False
+    # YAML documents already parsed, by path, with the file's (mtime, size) (yamlsource.py).
+    documents: dict[Path, tuple[tuple[int, int], object]] = field(default_factory=dict)
+    # Records already checked, per record kind (recordcache.py).
+    checked: defaultdict[str, CheckedFiles] = field(default_factory=lambda: defaultdict(CheckedFiles))
+    # Each martyr's line of data/martyrs.json, by record object (opendata.py).
+    martyr_lines: dict[int, tuple[object, str]] = field(default_factory=dict)
+    # The QR codes placed in each site folder by the last build (qrcodes.py).
+    placed_codes: dict[Path, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def preview(self) -> bool:
+        """A preview (`make serve`): dirty rebuilds into a kept site folder."""
+        return self.dirty
+
+    @property
+    def serving(self) -> bool:
+        """Pages are served by `mkdocs serve`, which injects its live-reload script."""
+        return self.command == SERVE
