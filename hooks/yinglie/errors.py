@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import messages
+from .guard import mask, scan
 
 
 GUARD_PREFIX = "guard_"  # the publication guard's message keys (guard.py)
@@ -82,8 +83,6 @@ class Problems:
 
     def _masked(self, problem: Problem) -> Problem:
         """The problem with the refused value (or any text the guard refuses) masked."""
-        from .guard import mask, scan  # guard.py reports through this module
-
         if problem.key.startswith(GUARD_PREFIX):
             return problem
         fields, keys = self._refused[problem.path]

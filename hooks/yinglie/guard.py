@@ -39,11 +39,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
-from .errors import Problems
-from .yamlsource import INVISIBLE_CHARACTER, Located
+from .characters import INVISIBLE_CHARACTER
 
 # Chinese numerals as used in unit names (三营, 第七十二集团军).
 _NUMERALS = "0-9〇零一二三四五六七八九十百两"
@@ -372,35 +370,3 @@ def scan_published(normal: str, notice: bool = False) -> tuple[Finding, ...]:
             seen_keys.add(rule.key)
             findings.append(Finding(rule.key, mask(found.strip())))
     return tuple(findings)
-
-
-def guard_record(raw, path: Path, problems: Problems, notice: bool = False, prefix: str = "") -> None:
-    """Scan every text value of a record read from YAML (nested lists and mappings too).
-
-    Works on the raw YAML, before the schema: a refused detail is reported even when
-    the record has other problems, and in fields of any kind (a date's `original`).
-    """
-    if isinstance(raw, Located):
-        for key, value in raw.items():
-            _guard_value(value, raw.line_of(key), f"{prefix}{key}", path, problems, notice)
-
-
-def _guard_value(value, line: int, name: str, path: Path, problems: Problems, notice: bool) -> None:
-    if isinstance(value, str):  # nearly every value: tested first
-        findings = scan(value, notice)
-    elif isinstance(value, Located):
-        guard_record(value, path, problems, notice, prefix=name + ".")
-        return
-    elif isinstance(value, list):
-        lines = getattr(value, "item_lines", [line] * len(value))
-        for index, item in enumerate(value):
-            _guard_value(item, lines[index], f"{name}[{index + 1}]", path, problems, notice)
-        return
-    elif isinstance(value, int) and not isinstance(value, bool):
-        # An ID or phone number fits in 64 bits; a longer number cannot even be
-        # written out (Python refuses over 4,300 digits) and the schema refuses it.
-        findings = _scan(str(value), bool(notice)) if value.bit_length() <= 64 else ()
-    else:
-        return
-    for finding in findings:
-        problems.add(path, line, name, finding.key, excerpt=finding.excerpt)

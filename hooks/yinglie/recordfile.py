@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .config import Settings
 from .errors import Problems
-from .guard import guard_record
+from .guard import scan
 from .messages import TYPE_NAMES
 from .schema import Checker, Schema, type_name
 from .yamlsource import Located, LocatedList, load_yaml
@@ -144,3 +144,37 @@ def read_and_check(path: Path, schema: Schema, loading: Loading) -> tuple[Locate
         return None
     check = Checker(path, loading.problems, loading.settings.choices)
     return raw, check, schema.validate(raw, check)
+
+
+# --- The guard over every value of a record -------------------------------------------
+
+def guard_record(raw, path: Path, problems: Problems, notice: bool = False, prefix: str = "") -> None:
+    """Scan every text value of a record read from YAML (nested lists and mappings too).
+
+    Works on the raw YAML, before the schema: a refused detail is reported even when
+    the record has other problems, and in fields of any kind (a date's `original`).
+    """
+    if isinstance(raw, Located):
+        for key, value in raw.items():
+            _guard_value(value, raw.line_of(key), f"{prefix}{key}", path, problems, notice)
+
+
+def _guard_value(value, line: int, name: str, path: Path, problems: Problems, notice: bool) -> None:
+    if isinstance(value, str):  # nearly every value: tested first
+        findings = scan(value, notice)
+    elif isinstance(value, Located):
+        guard_record(value, path, problems, notice, prefix=name + ".")
+        return
+    elif isinstance(value, list):
+        lines = getattr(value, "item_lines", [line] * len(value))
+        for index, item in enumerate(value):
+            _guard_value(item, lines[index], f"{name}[{index + 1}]", path, problems, notice)
+        return
+    elif isinstance(value, int) and not isinstance(value, bool):
+        # An ID or phone number fits in 64 bits; a longer number cannot even be
+        # written out (Python refuses over 4,300 digits) and the schema refuses it.
+        findings = scan(str(value), notice) if value.bit_length() <= 64 else ()
+    else:
+        return
+    for finding in findings:
+        problems.add(path, line, name, finding.key, excerpt=finding.excerpt)
