@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -133,6 +134,19 @@ TOTALS = Schema(
     ),
     title="年度喜报数 / Declared totals",
 )
+
+
+def totals_file_json_schema(choices: Callable[[str], list[str]] | None = None) -> dict:
+    """The JSON Schema of a totals file: the TOTALS fields and the `totals` mapping
+    (award class: number of notices), which `_load_totals` checks itself."""
+    exported = TOTALS.json_schema(choices)
+    by_class = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
+    if choices:
+        by_class["propertyNames"] = {"enum": list(choices("award_classes"))}
+    by_class["description"] = "各奖励类别的喜报数 / notices by award class"
+    exported["properties"]["totals"] = by_class
+    exported["required"].append("totals")
+    return exported
 
 
 @dataclass
