@@ -9,6 +9,8 @@ does not depend on it).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 
@@ -87,9 +89,6 @@ def problems(schema: dict, value, at: str = "$") -> list[str]:
 @pytest.fixture(scope="module")
 def exported() -> dict:
     """`python -m yinglie schema` under the project's own mkdocs.yml."""
-    import contextlib
-    import io
-
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(["schema", "--config-file", str(ROOT / "mkdocs.yml")]) == 0
