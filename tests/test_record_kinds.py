@@ -30,15 +30,15 @@ from yinglie.__main__ import check
 from yinglie.kinds import KINDS, RecordKind
 from yinglie.recordfile import LIST
 from yinglie.reproducible import SOURCES
-from yinglie.schema import Schema
+from yinglie.schema import Markdown, PlainText, Records, Schema, TextList, Url
 
 PHONE = "13800138000"
 PHONE_MESSAGE = "含有疑似电话号码（1*********0），不得公开"
 VALUES = {  # a phone number, as each kind of text field can hold it
-    "text": PHONE,
-    "markdown": PHONE,
-    "url": f"https://example.org/{PHONE}",
-    "text_list": [PHONE],
+    PlainText: PHONE,
+    Markdown: PHONE,
+    Url: f"https://example.org/{PHONE}",
+    TextList: [PHONE],
 }
 
 
@@ -63,12 +63,12 @@ def to_yaml(record: dict, as_list: bool) -> tuple[str, dict[str, int]]:
 
 
 def text_fields(schema: Schema, prefix: str = ""):
-    """(path of names, field kind, field name as problems give it) of every text
-    field, nested records' too: (("sources", "title"), "text", "sources[1].title")."""
+    """(path of names, field kind class, field name as problems give it) of every text
+    field, nested records' too: (("sources", "title"), PlainText, "sources[1].title")."""
     for spec in schema.fields:
-        if spec.kind in VALUES:
-            yield (spec.name,), spec.kind, prefix + spec.name
-        elif spec.kind == "records":
+        if type(spec.kind) in VALUES:
+            yield (spec.name,), type(spec.kind), prefix + spec.name
+        elif isinstance(spec.kind, Records):
             for path, kind, name in text_fields(spec.schema, f"{prefix}{spec.name}[1]."):
                 yield (spec.name, *path), kind, name
 
@@ -124,7 +124,7 @@ def test_example_is_valid_and_every_text_field_is_guarded(kind, project, capsys)
         text, lines = to_yaml(with_value(record, path, VALUES[field_kind]), as_list)
         write(project.root / relative, text)
         code, problems = check_lines(project, capsys)
-        shown = name + ("[1]" if field_kind == "text_list" else "")
+        shown = name + ("[1]" if field_kind is TextList else "")
         guard = [line for line in problems if PHONE_MESSAGE in line]
         assert code == 1 and guard == [f"{relative}:{lines[name]}: {shown}: {PHONE_MESSAGE}"], \
             (kind.name, shown, problems)

@@ -1,7 +1,8 @@
 """Command line: `python -m yinglie check` and `python -m yinglie build`.
 
 check   validate every record and print each problem as `path:line: field: message`.
-schema  print the martyr record's JSON Schema, for editors that check YAML as you type.
+schema  print the JSON Schema of a file of every record kind (one JSON object, by kind
+        name), or of one kind (`schema martyr`), for editors that check YAML as you type.
 build   validate, then `mkdocs build --strict` into a temporary folder beside the
         site folder, and put it in place only when the build succeeded: a failed
         build leaves the previous site exactly as it was.
@@ -23,8 +24,8 @@ from mkdocs.config import load_config
 from .catalogue import load_catalogue
 from .config import SettingsError, settings_from
 from .errors import Problems, RecordsInvalid
-from .honors import held_back_lines
-from .martyrs import MARTYR
+from .honors import held_back_lines, honor_settings
+from .kinds import KINDS
 from .pages import site_pages
 from .reproducible import source_date_epoch
 
@@ -79,10 +80,25 @@ def swap_into_place(staging: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def schema(config_file: Path) -> int:
+def schema(config_file: Path, kind: str | None = None) -> int:
+    """Print the JSON Schema of every record kind's files, keyed by kind name, or of one
+    kind; choice fields list the values the settings allow."""
     config = load_config(str(config_file))
-    settings = settings_from(config.extra, config_file.parent)
-    print(json.dumps(MARTYR.json_schema(settings.choices), ensure_ascii=False, indent=2))
+    try:
+        settings = settings_from(config.extra, config_file.parent)
+        honors = honor_settings(settings)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+    def choices(name: str) -> list[str]:
+        try:
+            return settings.choices(name)
+        except KeyError:  # the notices' lists: award classes, townships, …
+            return honors.choices(name)
+
+    schemas = {each.name: each.json_schema(choices) for each in KINDS if kind in (None, each.name)}
+    print(json.dumps(schemas[kind] if kind else schemas, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -90,14 +106,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m yinglie", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["check", "build", "schema"])
+    parser.add_argument("kind", nargs="?", choices=[kind.name for kind in KINDS],
+                        help="schema: the one record kind to print (default: every kind)")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     args = parser.parse_args(argv)
+    if args.kind and args.command != "schema":
+        parser.error(f"{args.command} takes no record kind")
     config_file = args.config_file.resolve()
     if args.command == "check":
         return check(config_file)
     if args.command == "schema":
-        return schema(config_file)
+        return schema(config_file, args.kind)
     return build(config_file, args.site_dir)
 
 

@@ -16,7 +16,8 @@ from .errors import Problems
 from .martyrs import SOURCE
 from .messages import Text
 from .recordfile import Loading, read_and_check, valid_id
-from .schema import Checker, Field, FieldsAsAttributes, Schema
+from .schema import (Boolean, Checker, Choice, Date, Field, FieldsAsAttributes, Integer, Markdown, PlainText, Records,
+                     Schema, TextList)
 from .yamlsource import Located
 
 UNKNOWN_TARGET = "不详"
@@ -24,25 +25,25 @@ UNKNOWN_TARGET = "不详"
 EVENT = Schema(
     "event",
     (
-        Field("title", "text", Text("活动名称", "title"), required=True, max_length=100),
-        Field("date", "date", Text("日期", "date"), required=True,
+        Field("title", PlainText(max_length=100), Text("活动名称", "title"), required=True),
+        Field("date", Date(), Text("日期", "date"), required=True,
               help="资料只载年份就只写年份，如 2022 / a year alone when that is all the source gives"),
-        Field("type", "choice", Text("活动类型", "type"), required=True, choices="event_types"),
-        Field("target", "choice", Text("“五进”对象", "outreach target"), choices="outreach_targets",
+        Field("type", Choice("event_types"), Text("活动类型", "type"), required=True),
+        Field("target", Choice("outreach_targets"), Text("“五进”对象", "outreach target"),
               help="只用于“五进”活动；资料未载写“不详” / 五进 events only"),
-        Field("place", "text", Text("地点", "place"), max_length=200),
-        Field("organisers", "text_list", Text("组织单位", "organisers")),
-        Field("martyrs", "text_list", Text("相关烈士（记录编号）", "martyrs (record ids)"),
+        Field("place", PlainText(max_length=200), Text("地点", "place")),
+        Field("organisers", TextList(), Text("组织单位", "organisers")),
+        Field("martyrs", TextList(), Text("相关烈士（记录编号）", "martyrs (record ids)"),
               help="烈士记录的文件名，不带 .yml，如 qi-nanxun"),
-        Field("count", "integer", Text("场次/人次", "count"), minimum=1, maximum=1_000_000,
+        Field("count", Integer(minimum=1, maximum=1_000_000), Text("场次/人次", "count"),
               help="一条记录代表多场活动时填写，如 100"),
-        Field("count_unit", "text", Text("计数单位", "unit of the count"), max_length=10,
+        Field("count_unit", PlainText(max_length=10), Text("计数单位", "unit of the count"),
               help="如 场次、人次；默认“场次”"),
-        Field("count_more", "boolean", Text("“余”（不少于）", "at least"),
+        Field("count_more", Boolean(), Text("“余”（不少于）", "at least"),
               help="资料写“100余场次”时填 true"),
-        Field("summary", "text", Text("简介", "summary"), max_length=300),
-        Field("body", "markdown", Text("详细内容", "body")),
-        Field("sources", "records", Text("资料来源", "sources"), required=True, schema=SOURCE, min_items=1),
+        Field("summary", PlainText(max_length=300), Text("简介", "summary")),
+        Field("body", Markdown(), Text("详细内容", "body")),
+        Field("sources", Records(SOURCE, min_items=1), Text("资料来源", "sources"), required=True),
     ),
     title="纪念活动记录 / Event record",
 )

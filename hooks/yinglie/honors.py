@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -29,7 +30,7 @@ from .errors import Problem, Problems
 from .guard import published_form
 from .messages import TYPE_NAMES, Text, render
 from .recordfile import LIST, Loading, read_record
-from .schema import Checker, Field, FieldsAsAttributes, Schema, type_name
+from .schema import Boolean, Checker, Choice, Date, Field, FieldsAsAttributes, Integer, PlainText, Schema, type_name
 from .yamlsource import Located
 
 log = logging.getLogger("mkdocs.plugins.yinglie.honors")
@@ -99,24 +100,24 @@ def honor_settings(settings: Settings) -> HonorSettings:
 NOTICE = Schema(
     "notice",
     (
-        Field("name", "text", Text("受奖人姓名", "recipient's name"), required=True, max_length=20, public=False,
+        Field("name", PlainText(max_length=20), Text("受奖人姓名", "recipient's name"), required=True, public=False,
               help="按 name_display 显示 / shown as name_display says"),
-        Field("surname", "text", Text("姓", "surname"), max_length=2, public=False,
+        Field("surname", PlainText(max_length=2), Text("姓", "surname"), public=False,
               help="复姓时填写，如 欧阳 / for compound surnames"),
-        Field("name_display", "choice", Text("姓名显示方式", "how the name is shown"), choices="name_display",
+        Field("name_display", Choice("name_display"), Text("姓名显示方式", "how the name is shown"),
               help="全名、姓加某（如 张某）或 不显示；不填为 姓加某"),
-        Field("award", "choice", Text("奖励类别", "award class"), required=True, choices="award_classes"),
-        Field("year", "integer", Text("年度", "year"), required=True, minimum=MIN_YEAR, maximum=MAX_YEAR),
-        Field("township", "choice", Text("所在镇街", "town or street"), required=True, choices="townships"),
-        Field("branch", "choice", Text("服役单位（只写到“某部”）", "service, as e.g. 陆军某部"), choices="branches"),
-        Field("citation", "text", Text("喜报摘录", "citation"), max_length=200),
-        Field("delivered", "date", Text("送达日期", "delivered on")),
-        Field("delivered_by", "text", Text("送达单位", "delivered by"), max_length=100),
-        Field("consent", "boolean", Text("本人同意公开", "consent to publish"), public=False,
+        Field("award", Choice("award_classes"), Text("奖励类别", "award class"), required=True),
+        Field("year", Integer(minimum=MIN_YEAR, maximum=MAX_YEAR), Text("年度", "year"), required=True),
+        Field("township", Choice("townships"), Text("所在镇街", "town or street"), required=True),
+        Field("branch", Choice("branches"), Text("服役单位（只写到“某部”）", "service, as e.g. 陆军某部")),
+        Field("citation", PlainText(max_length=200), Text("喜报摘录", "citation")),
+        Field("delivered", Date(), Text("送达日期", "delivered on")),
+        Field("delivered_by", PlainText(max_length=100), Text("送达单位", "delivered by")),
+        Field("consent", Boolean(), Text("本人同意公开", "consent to publish"), public=False,
               help="true 且填写 consent_record 才公开 / published only when true and recorded"),
-        Field("consent_record", "text", Text("同意公开的记录", "how consent was recorded"), max_length=200,
+        Field("consent_record", PlainText(max_length=200), Text("同意公开的记录", "how consent was recorded"),
               public=False, help="如：2022年8月1日本人书面同意 / e.g. written consent, date"),
-        Field("second_award", "boolean", Text("同年再次获得同一奖励", "a second award of the same class that year"),
+        Field("second_award", Boolean(), Text("同年再次获得同一奖励", "a second award of the same class that year"),
               help="同一人（姓名和镇街相同）同一年度再次获得同一奖励时，在后一条填 true；"
                    "否则视为重复录入 / true on the later notice, or it is taken for a duplicate"),
     ),
@@ -126,12 +127,25 @@ NOTICE = Schema(
 TOTALS = Schema(
     "totals",
     (
-        Field("total", "integer", Text("年度喜报总数", "total notices of the year"), minimum=0),
-        Field("source", "text", Text("数字出处", "where the figures come from"), max_length=300),
-        Field("note", "text", Text("说明", "note"), max_length=500),
+        Field("total", Integer(minimum=0), Text("年度喜报总数", "total notices of the year")),
+        Field("source", PlainText(max_length=300), Text("数字出处", "where the figures come from")),
+        Field("note", PlainText(max_length=500), Text("说明", "note")),
     ),
     title="年度喜报数 / Declared totals",
 )
+
+
+def totals_file_json_schema(choices: Callable[[str], list[str]] | None = None) -> dict:
+    """The JSON Schema of a totals file: the TOTALS fields and the `totals` mapping
+    (award class: number of notices), which `_load_totals` checks itself."""
+    exported = TOTALS.json_schema(choices)
+    by_class = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
+    if choices:
+        by_class["propertyNames"] = {"enum": list(choices("award_classes"))}
+    by_class["description"] = "各奖励类别的喜报数 / notices by award class"
+    exported["properties"]["totals"] = by_class
+    exported["required"].append("totals")
+    return exported
 
 
 @dataclass

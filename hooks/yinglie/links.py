@@ -232,10 +232,11 @@ def check_relative_links(catalogue, docs_dir: Path | None, problems: Problems) -
     from .events import EVENT  # imported here: these modules build on this one through schema.py
     from .martyrs import MARTYR
     from .memorials import FACILITY
+    from .schema import Markdown
 
     linked = []  # (record, field, relative links)
     for records, schema in ((catalogue.martyrs, MARTYR), (catalogue.facilities, FACILITY), (catalogue.events, EVENT)):
-        fields = [spec.name for spec in schema.fields if spec.kind == "markdown"]
+        fields = [spec.name for spec in schema.fields if isinstance(spec.kind, Markdown)]
         for record in records:
             for name in fields:
                 targets = [link.target for link in markdown_links(record.values[name] or "")

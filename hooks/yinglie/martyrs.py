@@ -16,7 +16,8 @@ from .recordfile import Loading, read_and_check, valid_id
 from .messages import Text
 from .photos import PHOTO, WebPhoto, web_photos
 from .recordcache import photo_dependencies
-from .schema import Checker, Field, FieldsAsAttributes, Schema
+from .schema import (Checker, Choice, Date, Field, FieldsAsAttributes, Markdown, Pinyin, PlainText, Records, Schema,
+                     TextList, Url)
 from .yamlsource import Located
 
 UNNAMED = "无名烈士"
@@ -24,10 +25,10 @@ UNNAMED = "无名烈士"
 SOURCE = Schema(
     "source",
     (
-        Field("title", "text", Text("资料名称", "title"), required=True, max_length=200),
-        Field("where", "text", Text("出处（可查阅之处）", "where it can be found"), required=True, max_length=300),
-        Field("quote", "text", Text("原文摘录", "quotation"), max_length=1000),
-        Field("url", "url", Text("网址", "web address"), max_length=500,
+        Field("title", PlainText(max_length=200), Text("资料名称", "title"), required=True),
+        Field("where", PlainText(max_length=300), Text("出处（可查阅之处）", "where it can be found"), required=True),
+        Field("quote", PlainText(max_length=1000), Text("原文摘录", "quotation")),
+        Field("url", Url(max_length=500), Text("网址", "web address"),
               help="以 http:// 或 https:// 开头 / starting with http:// or https://"),
     ),
     title="资料来源 / Source",
@@ -38,11 +39,11 @@ SOURCE = Schema(
 RELOCATION = Schema(
     "relocation",
     (
-        Field("from", "text", Text("迁出地", "moved from"), required=True, max_length=200),
-        Field("to", "text", Text("迁入地", "moved to"), required=True, max_length=200),
-        Field("date", "date", Text("迁葬时间", "date"), required=True),
-        Field("approved_by", "text", Text("批准单位", "approved by"), required=True, max_length=200),
-        Field("note", "text", Text("说明", "note"), max_length=500),
+        Field("from", PlainText(max_length=200), Text("迁出地", "moved from"), required=True),
+        Field("to", PlainText(max_length=200), Text("迁入地", "moved to"), required=True),
+        Field("date", Date(), Text("迁葬时间", "date"), required=True),
+        Field("approved_by", PlainText(max_length=200), Text("批准单位", "approved by"), required=True),
+        Field("note", PlainText(max_length=500), Text("说明", "note")),
     ),
     title="迁葬记录 / Relocation",
 )
@@ -50,33 +51,33 @@ RELOCATION = Schema(
 MARTYR = Schema(
     "martyr",
     (
-        Field("name", "text", Text("姓名", "name"), required=True, max_length=40,
+        Field("name", PlainText(max_length=40), Text("姓名", "name"), required=True,
               help="无名烈士写“无名烈士” / write 无名烈士 for an unnamed martyr"),
-        Field("surname", "text", Text("姓", "surname"), max_length=4,
+        Field("surname", PlainText(max_length=4), Text("姓", "surname"),
               help="复姓或姓名写法特殊时填写 / for compound surnames"),
-        Field("surname_pinyin", "pinyin", Text("姓的读音", "surname reading"),
+        Field("surname_pinyin", Pinyin(), Text("姓的读音", "surname reading"),
               help="多音字姓氏的读音，如 曾 zeng、单 shan、仇 qiu"),
-        Field("name_pinyin", "pinyin", Text("姓名拼音", "name in pinyin")),
-        Field("gender", "choice", Text("性别", "gender"), choices="genders"),
-        Field("ethnicity", "text", Text("民族", "ethnicity"), max_length=20),
-        Field("native_place", "text", Text("籍贯", "native place"), max_length=100),
-        Field("born", "date", Text("出生时间", "born")),
-        Field("joined", "date", Text("参加革命（工作）时间", "joined the revolution or service")),
-        Field("unit", "text", Text("生前单位", "unit"), max_length=200),
-        Field("position", "text", Text("职务", "position"), max_length=200),
-        Field("merits", "text", Text("生前立功情况", "merits"), max_length=500),
-        Field("died", "date", Text("牺牲时间", "died")),
-        Field("death_place", "text", Text("牺牲地点", "place of death"), max_length=200),
-        Field("period", "choice", Text("历史时期", "historical period"), choices="periods"),
-        Field("burial", "text", Text("安葬地", "resting place"), max_length=200),
-        Field("summary", "text", Text("简介", "summary"), max_length=200),
-        Field("deeds", "markdown", Text("生平事迹", "deeds")),
-        Field("sources", "records", Text("资料来源", "sources"), required=True, schema=SOURCE, min_items=1),
-        Field("tags", "text_list", Text("标签", "tags")),
-        Field("resting_facility", "text", Text("安息的纪念设施", "resting facility"), max_length=80,
+        Field("name_pinyin", Pinyin(), Text("姓名拼音", "name in pinyin")),
+        Field("gender", Choice("genders"), Text("性别", "gender")),
+        Field("ethnicity", PlainText(max_length=20), Text("民族", "ethnicity")),
+        Field("native_place", PlainText(max_length=100), Text("籍贯", "native place")),
+        Field("born", Date(), Text("出生时间", "born")),
+        Field("joined", Date(), Text("参加革命（工作）时间", "joined the revolution or service")),
+        Field("unit", PlainText(max_length=200), Text("生前单位", "unit")),
+        Field("position", PlainText(max_length=200), Text("职务", "position")),
+        Field("merits", PlainText(max_length=500), Text("生前立功情况", "merits")),
+        Field("died", Date(), Text("牺牲时间", "died")),
+        Field("death_place", PlainText(max_length=200), Text("牺牲地点", "place of death")),
+        Field("period", Choice("periods"), Text("历史时期", "historical period")),
+        Field("burial", PlainText(max_length=200), Text("安葬地", "resting place")),
+        Field("summary", PlainText(max_length=200), Text("简介", "summary")),
+        Field("deeds", Markdown(), Text("生平事迹", "deeds")),
+        Field("sources", Records(SOURCE, min_items=1), Text("资料来源", "sources"), required=True),
+        Field("tags", TextList(), Text("标签", "tags")),
+        Field("resting_facility", PlainText(max_length=80), Text("安息的纪念设施", "resting facility"),
               help="纪念设施记录的编号，即 martyrs/memorials/ 下的文件名（不含 .yml）"),
-        Field("relocations", "records", Text("迁葬记录", "relocations"), schema=RELOCATION),
-        Field("photos", "records", Text("照片", "photos"), schema=PHOTO, public=False),
+        Field("relocations", Records(RELOCATION), Text("迁葬记录", "relocations")),
+        Field("photos", Records(PHOTO), Text("照片", "photos"), public=False),
     ),
     title="烈士记录 / Martyr record",
 )

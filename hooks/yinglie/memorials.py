@@ -21,7 +21,7 @@ from .messages import NO_HINT, Text, phrase
 from .photos import PHOTO, WebPhoto, web_photos
 from .recordcache import photo_dependencies
 from .recordfile import Loading, read_and_check, valid_id
-from .schema import Field, FieldsAsAttributes, Schema
+from .schema import Choice, Date, Field, FieldsAsAttributes, Integer, Markdown, PlainText, Records, Schema
 
 # The largest amount a record may give (100亿元): more is a typo, not a district's spending.
 MAX_YUAN = 10_000_000_000
@@ -29,10 +29,10 @@ MAX_YUAN = 10_000_000_000
 REPAIR = Schema(
     "repair",
     (
-        Field("year", "date", Text("维修时间", "year"), required=True, help="如 2022 或 2022-05"),
-        Field("amount_yuan", "integer", Text("投入金额（元）", "amount (yuan)"), minimum=0, maximum=MAX_YUAN,
+        Field("year", Date(), Text("维修时间", "year"), required=True, help="如 2022 或 2022-05"),
+        Field("amount_yuan", Integer(minimum=0, maximum=MAX_YUAN), Text("投入金额（元）", "amount (yuan)"),
               help="整数，单位元，如 4740000"),
-        Field("description", "text", Text("维修内容", "work done"), max_length=500),
+        Field("description", PlainText(max_length=500), Text("维修内容", "work done")),
     ),
     title="维修记录 / Repair",
 )
@@ -40,20 +40,20 @@ REPAIR = Schema(
 FACILITY = Schema(
     "facility",
     (
-        Field("name", "text", Text("设施名称", "name"), required=True, max_length=100),
-        Field("type", "choice", Text("设施类型", "type"), required=True, choices="facility_types"),
-        Field("level", "choice", Text("保护级别", "protection level"), required=True, choices="facility_levels"),
-        Field("address", "text", Text("地址", "address"), max_length=200, help="对外公开的地址"),
-        Field("coordinates", "text", Text("坐标", "coordinates"), max_length=60,
+        Field("name", PlainText(max_length=100), Text("设施名称", "name"), required=True),
+        Field("type", Choice("facility_types"), Text("设施类型", "type"), required=True),
+        Field("level", Choice("facility_levels"), Text("保护级别", "protection level"), required=True),
+        Field("address", PlainText(max_length=200), Text("地址", "address"), help="对外公开的地址"),
+        Field("coordinates", PlainText(max_length=60), Text("坐标", "coordinates"),
               help="纬度, 经度，如 29.28, 106.25"),
-        Field("built", "date", Text("建成时间", "built")),
-        Field("opening", "text", Text("开放信息", "opening"), max_length=300, help="开放时间与参观须知"),
-        Field("summary", "text", Text("简介", "summary"), max_length=200, help="一句话简介，也印在纪念牌上"),
-        Field("description", "markdown", Text("详细介绍", "description")),
-        Field("repairs", "records", Text("维修记录", "repairs"), schema=REPAIR),
-        Field("relocations", "records", Text("迁葬记录", "relocations"), schema=RELOCATION),
-        Field("photos", "records", Text("照片", "photos"), schema=PHOTO, public=False),
-        Field("sources", "records", Text("资料来源", "sources"), schema=SOURCE),
+        Field("built", Date(), Text("建成时间", "built")),
+        Field("opening", PlainText(max_length=300), Text("开放信息", "opening"), help="开放时间与参观须知"),
+        Field("summary", PlainText(max_length=200), Text("简介", "summary"), help="一句话简介，也印在纪念牌上"),
+        Field("description", Markdown(), Text("详细介绍", "description")),
+        Field("repairs", Records(REPAIR), Text("维修记录", "repairs")),
+        Field("relocations", Records(RELOCATION), Text("迁葬记录", "relocations")),
+        Field("photos", Records(PHOTO), Text("照片", "photos"), public=False),
+        Field("sources", Records(SOURCE), Text("资料来源", "sources")),
     ),
     title="纪念设施记录 / Memorial facility record",
 )

@@ -18,19 +18,19 @@ from .martyrs import SOURCE
 from .memorials import MAX_YUAN, yuan
 from .messages import Text
 from .recordfile import Loading, read_record
-from .schema import Checker, Field, FieldsAsAttributes, Schema
+from .schema import Checker, Field, FieldsAsAttributes, Integer, PlainText, Records, Schema
 
 WORK_YEAR = Schema(
     "memorial_work",
     (
-        Field("year", "integer", Text("年份", "year"), required=True, minimum=MIN_YEAR, maximum=MAX_YEAR),
-        Field("area", "text", Text("范围", "area"), required=True, max_length=60, help="如 江津区"),
-        Field("funds_yuan", "integer", Text("投入资金（元）", "funds (yuan)"), minimum=0, maximum=MAX_YUAN,
+        Field("year", Integer(minimum=MIN_YEAR, maximum=MAX_YEAR), Text("年份", "year"), required=True),
+        Field("area", PlainText(max_length=60), Text("范围", "area"), required=True, help="如 江津区"),
+        Field("funds_yuan", Integer(minimum=0, maximum=MAX_YUAN), Text("投入资金（元）", "funds (yuan)"),
               help="整数，单位元，如 4740000"),
-        Field("facilities_repaired", "integer", Text("维修纪念设施（处）", "facilities repaired"), minimum=0),
-        Field("graves_relocated", "integer", Text("迁葬零散烈士墓（座）", "scattered graves relocated"), minimum=0),
-        Field("summary", "text", Text("概述", "summary"), max_length=300),
-        Field("sources", "records", Text("资料来源", "sources"), required=True, schema=SOURCE, min_items=1),
+        Field("facilities_repaired", Integer(minimum=0), Text("维修纪念设施（处）", "facilities repaired")),
+        Field("graves_relocated", Integer(minimum=0), Text("迁葬零散烈士墓（座）", "scattered graves relocated")),
+        Field("summary", PlainText(max_length=300), Text("概述", "summary")),
+        Field("sources", Records(SOURCE, min_items=1), Text("资料来源", "sources"), required=True),
     ),
     title="年度纪念设施工作 / A year's memorial work",
 )

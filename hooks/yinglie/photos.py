@@ -33,17 +33,17 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from .config import Settings
 from .messages import Text, phrase
 from .recordcache import file_stamp
-from .schema import Checker, Field, Schema
+from .schema import Checker, Field, PlainText, Schema
 from .yamlsource import Located
 
 PHOTO = Schema(
     "photo",
     (
-        Field("file", "text", Text("照片文件", "photo file"), required=True, max_length=300,
+        Field("file", PlainText(max_length=300), Text("照片文件", "photo file"), required=True,
               help="相对于本记录文件的路径，如 photos/qi-nanxun.jpg"),
-        Field("alt", "text", Text("照片说明（供看不到照片的读者）", "alt text"), required=True, max_length=200,
+        Field("alt", PlainText(max_length=200), Text("照片说明（供看不到照片的读者）", "alt text"), required=True,
               help="用中文描述照片内容，如“漆南薰烈士遗像，黑白半身照”"),
-        Field("credit", "text", Text("照片来源", "credit"), required=True, max_length=200,
+        Field("credit", PlainText(max_length=200), Text("照片来源", "credit"), required=True,
               help="拍摄者或提供单位，如“江津区退役军人事务局提供”"),
     ),
     title="照片 / Photo",

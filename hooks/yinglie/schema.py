@@ -2,7 +2,13 @@
 
 A `Schema` is a list of `Field`s. It checks a mapping read from YAML (`validate`),
 reporting each problem with its line and field, and it exports itself as JSON
-Schema (`json_schema`) for editors. Rules that join several fields (a death before
+Schema (`json_schema`) for editors. A field's kind is a class, given as an instance
+with its own parameters, as mkdocs.config.config_options does for settings:
+`Field("title", PlainText(max_length=200), Text("资料名称", "title"), required=True)`.
+Each kind (PlainText, Markdown, Choice, Pinyin, Url, Date, Boolean, Integer,
+TextList, Records: see "Field kinds" below) converts its values, reporting
+problems through the `Checker`, and says what an absent value is and how JSON
+Schema describes it. A new kind is a new subclass of `FieldKind`. Rules that join several fields (a death before
 a birth, a period that does not fit the death date) live with the record kind that
 needs them, not here.
 """
@@ -45,36 +51,29 @@ def type_name(value) -> Text:
 
 @dataclass(frozen=True)
 class Field:
-    """One field of a record.
+    """One field of a record: its name, its kind (how a value is read: `PlainText`,
+    `Markdown`, `Url`, `Date`, `Choice`, `Pinyin`, `Boolean`, `Integer`, `TextList`,
+    `Records`, below), its label, and whether it is required and published.
 
-    kind is one of: text, markdown, url, date, choice, pinyin, boolean, integer,
-    text_list, records (a list of sub-records described by `schema`).
-    A url is a web address (http or https, see links.py); the links in a markdown
-    text are checked too.
-    `choices` names a list in the configuration (see config.py) for kind=choice.
-    `minimum` and `maximum` bound an integer (default: INTEGER_LIMIT either way);
-    a date's year is always within dates.MIN_YEAR to dates.MAX_YEAR.
+        Field("title", PlainText(max_length=200), Text("资料名称", "title"), required=True)
     """
 
     name: str
-    kind: str
+    kind: FieldKind
     label: Text
     required: bool = False
-    choices: str | None = None
-    max_length: int | None = None
-    schema: Schema | None = None
-    min_items: int = 0
     public: bool = True
     help: str = ""
-    minimum: int | None = None
-    maximum: int | None = None
 
     @property
-    def bounds(self) -> tuple[int, int]:
-        """The range an integer field accepts: its own bounds, or the default cap."""
-        low = -INTEGER_LIMIT if self.minimum is None else self.minimum
-        high = INTEGER_LIMIT if self.maximum is None else self.maximum
-        return low, high
+    def schema(self) -> Schema | None:
+        """The schema of the sub-records of a `Records` field, else None."""
+        return self.kind.schema
+
+    def json_property(self, choices: Callable[[str], list[str]] | None = None) -> dict:
+        prop = self.kind.json_property(choices)
+        prop["description"] = f"{self.label.zh} / {self.label.en}" + (f". {self.help}" if self.help else "")
+        return prop
 
 
 class FieldsAsAttributes:
@@ -131,9 +130,9 @@ class Schema:
                 if spec.required:
                     key = "missing" if spec.name not in raw else "empty"
                     check.problems.add(check.path, raw.line_of(spec.name), prefix + spec.name, key)
-                values[spec.name] = _empty(spec)
+                values[spec.name] = spec.kind.empty()
                 continue
-            values[spec.name] = _convert(spec, value, raw.line_of(spec.name), prefix + spec.name, check)
+            values[spec.name] = spec.kind.convert(value, raw.line_of(spec.name), prefix + spec.name, check)
         return values if len(check.problems.found) == before else None
 
     def json_schema(self, choices: Callable[[str], list[str]] | None = None) -> dict:
@@ -144,72 +143,256 @@ class Schema:
             "type": "object",
             "additionalProperties": False,
             "required": [f.name for f in self.fields if f.required],
-            "properties": {f.name: _json_property(f, choices) for f in self.fields},
+            "properties": {f.name: f.json_property(choices) for f in self.fields},
         }
 
 
-def _empty(spec: Field):
-    if spec.kind in ("text_list", "records"):
-        return []
-    if spec.kind == "date":
-        return FuzzyDate()
-    if spec.kind == "boolean":
-        return False
-    return None if spec.kind == "integer" else ""
+# --- Field kinds --------------------------------------------------------------------------
+# As mkdocs.config.config_options does for settings: each kind of field is a class, and
+# an instance, with its own parameters, is given to a Field: `Integer(minimum=0)`.
+# A kind converts a value read from YAML into its clean value, reporting every problem
+# through the Checker at the line and field it is given; it says what an absent value
+# is, and how JSON Schema describes it.
 
 
-def _wrong(spec: Field, value, line: int, name: str, check: Checker, expected: str):
-    check.problems.add(check.path, line, name, "wrong_type", expected=TYPE_NAMES[expected], actual=type_name(value))
-    return _empty(spec)
+class FieldKind:
+    """The base of the field kinds. `convert` is only called with a value that is
+    present: Schema.validate handles an absent or empty value (`empty`, or a
+    "missing" problem for a required field)."""
+
+    def empty(self):
+        """The value of the field when the record leaves it out."""
+        return ""
+
+    def convert(self, value, line: int, name: str, check: Checker):
+        """The clean value; each problem is reported through `check` at `line`, under
+        the field name `name` (with its prefix: "sources[1].title")."""
+        raise NotImplementedError
+
+    def json_property(self, choices: Callable[[str], list[str]] | None) -> dict:
+        """The JSON Schema of a value (without its description, which the Field adds)."""
+        raise NotImplementedError
+
+    @property
+    def schema(self) -> Schema | None:
+        """The schema of sub-records, for kinds that hold them."""
+        return None
+
+    def wrong_type(self, value, line: int, name: str, check: Checker, expected: str):
+        check.problems.add(check.path, line, name, "wrong_type",
+                           expected=TYPE_NAMES[expected], actual=type_name(value))
+        return self.empty()
+
+    def __repr__(self) -> str:
+        params = ", ".join(f"{key}={value!r}" for key, value in vars(self).items())
+        return f"{type(self).__name__}({params})"
 
 
-def _convert(spec: Field, value, line: int, name: str, check: Checker):
-    kind = spec.kind
-    if kind in ("text", "markdown", "choice", "pinyin"):
+class TextLike(FieldKind):
+    """A text, stripped of surrounding spaces, at most `max_length` characters. The
+    subclasses add their own check in `check_text`."""
+
+    def __init__(self, max_length: int | None = None):
+        self.max_length = max_length
+
+    def convert(self, value, line: int, name: str, check: Checker):
         if not isinstance(value, str):
-            return _wrong(spec, value, line, name, check, "text")
+            return self.wrong_type(value, line, name, check, "text")
         value = value.strip()
-        if spec.max_length and len(value) > spec.max_length:
-            check.problems.add(check.path, line, name, "too_long", limit=spec.max_length, length=len(value))
-        if kind == "choice":
-            allowed = check.choices(spec.choices)
-            if value not in allowed:
-                check.problems.add(check.path, line, name, "not_in_list", value=value, allowed="、".join(allowed))
-        if kind == "pinyin" and not PINYIN.match(value.lower()):
+        if self.max_length and len(value) > self.max_length:
+            check.problems.add(check.path, line, name, "too_long", limit=self.max_length, length=len(value))
+        return self.check_text(value, line, name, check)
+
+    def check_text(self, value: str, line: int, name: str, check: Checker) -> str:
+        return value
+
+    def json_property(self, choices) -> dict:
+        prop = {"type": "string"}
+        if self.max_length:
+            prop["maxLength"] = self.max_length
+        return prop
+
+
+class PlainText(TextLike):
+    """A text as it is written (a name, a place, a one-line summary)."""
+
+
+class Markdown(TextLike):
+    """A Markdown text; its links are checked (links.py)."""
+
+    def check_text(self, value: str, line: int, name: str, check: Checker) -> str:
+        for key, params in markdown_problems(value):
+            check.problems.add(check.path, line, name, key, **params)
+        return value
+
+    def json_property(self, choices) -> dict:
+        return {**super().json_property(choices), "contentMediaType": "text/markdown"}
+
+
+class Choice(TextLike):
+    """One value of a list the configuration names (`choices`, see config.py)."""
+
+    def __init__(self, choices: str, max_length: int | None = None):
+        super().__init__(max_length)
+        self.choices = choices
+
+    def check_text(self, value: str, line: int, name: str, check: Checker) -> str:
+        allowed = check.choices(self.choices)
+        if value not in allowed:
+            check.problems.add(check.path, line, name, "not_in_list", value=value, allowed="、".join(allowed))
+        return value
+
+    def json_property(self, choices) -> dict:
+        prop = super().json_property(choices)
+        if choices:
+            prop["enum"] = list(choices(self.choices))
+        return prop
+
+
+class Pinyin(TextLike):
+    """A reading in pinyin (letters, ü, spaces, apostrophes, hyphens), kept in lower case."""
+
+    def check_text(self, value: str, line: int, name: str, check: Checker) -> str:
+        if not PINYIN.match(value.lower()):
             check.problems.add(check.path, line, name, "bad_pinyin", value=value)
             return ""
-        if kind == "markdown":
-            for key, params in markdown_problems(value):
-                check.problems.add(check.path, line, name, key, **params)
-        return value.lower() if kind == "pinyin" else value
-    if kind == "url":
+        return value.lower()
+
+
+class Url(FieldKind):
+    """A web address, http or https (links.url_problem); not stripped: a space is no
+    part of an address."""
+
+    def __init__(self, max_length: int | None = None):
+        self.max_length = max_length
+
+    def convert(self, value, line: int, name: str, check: Checker):
         if not isinstance(value, str):
-            return _wrong(spec, value, line, name, check, "text")
-        if spec.max_length and len(value) > spec.max_length:
-            check.problems.add(check.path, line, name, "too_long", limit=spec.max_length, length=len(value))
-        problem = url_problem(value)  # not stripped: a space is no part of an address
+            return self.wrong_type(value, line, name, check, "text")
+        if self.max_length and len(value) > self.max_length:
+            check.problems.add(check.path, line, name, "too_long", limit=self.max_length, length=len(value))
+        problem = url_problem(value)
         if problem is not None:
             check.problems.add(check.path, line, name, problem[0], **problem[1])
             return ""
         return value
-    if kind == "date":
-        return _convert_date(value, line, name, check)
-    if kind == "boolean":
-        return value if isinstance(value, bool) else _wrong(spec, value, line, name, check, "boolean")
-    if kind == "integer":
+
+    def json_property(self, choices) -> dict:
+        prop = {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\\\\@/]+"}
+        if self.max_length:
+            prop["maxLength"] = self.max_length
+        return prop
+
+
+_DATE_PATTERN = r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|\d{4}年(\d{1,2}月(\d{1,2}日)?)?|民国.+年.*|不详|未知)?$"
+
+
+class Date(FieldKind):
+    """A date, maybe partial (dates.FuzzyDate), written plainly (1927-04, 民国十六年) or
+    as {date: 1927-04, original: 民国十六年四月}; its year is always within
+    dates.MIN_YEAR to dates.MAX_YEAR."""
+
+    def empty(self):
+        return FuzzyDate()
+
+    def convert(self, value, line: int, name: str, check: Checker) -> FuzzyDate:
+        original = ""
+        if isinstance(value, dict):
+            unknown = set(value) - {"date", "original"}
+            for key in sorted(unknown):
+                check.problems.add(check.path, value.line_of(key), f"{name}.{key}", "unknown_field",
+                                   name=key, hint=NO_HINT)
+            original = value.get("original") or ""
+            if not isinstance(original, str):
+                check.problems.add(
+                    check.path, value.line_of("original"), f"{name}.original", "wrong_type",
+                    expected=TYPE_NAMES["text"], actual=type_name(original),
+                )
+                original = ""
+            value = value.get("date")
+        parsed = parse_date(value)
+        if parsed is None:
+            check.problems.add(check.path, line, name, "bad_date", value=str(value))
+            return FuzzyDate()
+        if parsed.known and not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            check.problems.add(check.path, line, name, "date_out_of_range", value=str(value),
+                               minimum=MIN_YEAR, maximum=MAX_YEAR)
+            return FuzzyDate()
+        if original:
+            parsed = FuzzyDate(parsed.year, parsed.month, parsed.day, original.strip())
+        return parsed
+
+    def json_property(self, choices) -> dict:
+        plain = {"type": ["string", "integer"], "pattern": _DATE_PATTERN}
+        return {
+            "oneOf": [
+                plain,
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {"date": plain, "original": {"type": "string"}},
+                },
+            ]
+        }
+
+
+class Boolean(FieldKind):
+    """true or false; false when left out."""
+
+    def empty(self):
+        return False
+
+    def convert(self, value, line: int, name: str, check: Checker):
+        return value if isinstance(value, bool) else self.wrong_type(value, line, name, check, "boolean")
+
+    def json_property(self, choices) -> dict:
+        return {"type": "boolean"}
+
+
+class Integer(FieldKind):
+    """A whole number from `minimum` to `maximum` (default: INTEGER_LIMIT either way);
+    None when left out."""
+
+    def __init__(self, minimum: int | None = None, maximum: int | None = None):
+        self.minimum = minimum
+        self.maximum = maximum
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """The range accepted: the field's own bounds, or the default cap."""
+        low = -INTEGER_LIMIT if self.minimum is None else self.minimum
+        high = INTEGER_LIMIT if self.maximum is None else self.maximum
+        return low, high
+
+    def empty(self):
+        return None
+
+    def convert(self, value, line: int, name: str, check: Checker):
         if not isinstance(value, int) or isinstance(value, bool):
-            return _wrong(spec, value, line, name, check, "number")
-        low, high = spec.bounds
+            return self.wrong_type(value, line, name, check, "number")
+        low, high = self.bounds
         if not low <= value <= high:
             check.problems.add(check.path, line, name, "integer_out_of_range",
                                minimum=low, maximum=high, value=_short_number(value))
             return None
         return value
-    if kind == "text_list":
+
+    def json_property(self, choices) -> dict:
+        low, high = self.bounds
+        return {"type": "integer", "minimum": low, "maximum": high}
+
+
+class TextList(FieldKind):
+    """A list of texts (a single text is a list of one), each stripped."""
+
+    def empty(self):
+        return []
+
+    def convert(self, value, line: int, name: str, check: Checker):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            return _wrong(spec, value, line, name, check, "list")
+            return self.wrong_type(value, line, name, check, "list")
         items = []
         for index, item in enumerate(value):
             item_line = value.item_lines[index] if hasattr(value, "item_lines") else line
@@ -221,10 +404,29 @@ def _convert(spec: Field, value, line: int, name: str, check: Checker):
                 continue
             items.append(item.strip())
         return items
-    if kind == "records":
+
+    def json_property(self, choices) -> dict:
+        return {"type": "array", "items": {"type": "string"}}
+
+
+class Records(FieldKind):
+    """A list of sub-records, each checked against `schema`; at least `min_items`."""
+
+    def __init__(self, schema: Schema, min_items: int = 0):
+        self._schema = schema
+        self.min_items = min_items
+
+    @property
+    def schema(self) -> Schema:
+        return self._schema
+
+    def empty(self):
+        return []
+
+    def convert(self, value, line: int, name: str, check: Checker):
         if not isinstance(value, list):
-            return _wrong(spec, value, line, name, check, "list")
-        if len(value) < spec.min_items:
+            return self.wrong_type(value, line, name, check, "list")
+        if len(value) < self.min_items:
             check.problems.add(check.path, line, name, "empty")
         records = []
         for index, item in enumerate(value):
@@ -236,39 +438,21 @@ def _convert(spec: Field, value, line: int, name: str, check: Checker):
                     expected=TYPE_NAMES["mapping"], actual=type_name(item),
                 )
                 continue
-            clean = spec.schema.validate(item, check, prefix=item_name + ".")
+            clean = self.schema.validate(item, check, prefix=item_name + ".")
             if clean is not None:
                 records.append(clean)
         return records
-    raise ValueError(f"unknown field kind {kind!r}")  # a programming error, not a data one
 
+    def json_property(self, choices) -> dict:
+        inner = self.schema.json_schema(choices)
+        inner.pop("$schema", None)
+        prop = {"type": "array", "items": inner}
+        if self.min_items:
+            prop["minItems"] = self.min_items
+        return prop
 
-def _convert_date(value, line: int, name: str, check: Checker) -> FuzzyDate:
-    """A date is written plainly (1927-04, 民国十六年) or as {date: 1927-04, original: 民国十六年四月}."""
-    original = ""
-    if isinstance(value, dict):
-        unknown = set(value) - {"date", "original"}
-        for key in sorted(unknown):
-            check.problems.add(check.path, value.line_of(key), f"{name}.{key}", "unknown_field", name=key, hint=NO_HINT)
-        original = value.get("original") or ""
-        if not isinstance(original, str):
-            check.problems.add(
-                check.path, value.line_of("original"), f"{name}.original", "wrong_type",
-                expected=TYPE_NAMES["text"], actual=type_name(original),
-            )
-            original = ""
-        value = value.get("date")
-    parsed = parse_date(value)
-    if parsed is None:
-        check.problems.add(check.path, line, name, "bad_date", value=str(value))
-        return FuzzyDate()
-    if parsed.known and not MIN_YEAR <= parsed.year <= MAX_YEAR:
-        check.problems.add(check.path, line, name, "date_out_of_range", value=str(value),
-                           minimum=MIN_YEAR, maximum=MAX_YEAR)
-        return FuzzyDate()
-    if original:
-        parsed = FuzzyDate(parsed.year, parsed.month, parsed.day, original.strip())
-    return parsed
+    def __repr__(self) -> str:
+        return f"Records({self.schema.name}, min_items={self.min_items})"
 
 
 def _short_number(value: int) -> str | Text:
@@ -283,49 +467,3 @@ def _short_number(value: int) -> str | Text:
     elif 10 ** digits <= size:
         digits += 1
     return Text(f"一个 {digits} 位的数", f"a number of {digits} digits")
-
-
-_DATE_PATTERN = r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|\d{4}年(\d{1,2}月(\d{1,2}日)?)?|民国.+年.*|不详|未知)?$"
-
-
-def _json_property(spec: Field, choices) -> dict:
-    description = f"{spec.label.zh} / {spec.label.en}" + (f". {spec.help}" if spec.help else "")
-    if spec.kind in ("text", "markdown", "choice", "pinyin"):
-        prop = {"type": "string"}
-        if spec.max_length:
-            prop["maxLength"] = spec.max_length
-        if spec.kind == "markdown":
-            prop["contentMediaType"] = "text/markdown"
-        if spec.kind == "choice" and choices:
-            prop["enum"] = list(choices(spec.choices))
-    elif spec.kind == "date":
-        plain = {"type": ["string", "integer"], "pattern": _DATE_PATTERN}
-        prop = {
-            "oneOf": [
-                plain,
-                {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "properties": {"date": plain, "original": {"type": "string"}},
-                },
-            ]
-        }
-    elif spec.kind == "url":
-        prop = {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\\\\@/]+"}
-        if spec.max_length:
-            prop["maxLength"] = spec.max_length
-    elif spec.kind == "boolean":
-        prop = {"type": "boolean"}
-    elif spec.kind == "integer":
-        low, high = spec.bounds
-        prop = {"type": "integer", "minimum": low, "maximum": high}
-    elif spec.kind == "text_list":
-        prop = {"type": "array", "items": {"type": "string"}}
-    else:
-        inner = spec.schema.json_schema(choices)
-        inner.pop("$schema", None)
-        prop = {"type": "array", "items": inner}
-        if spec.min_items:
-            prop["minItems"] = spec.min_items
-    prop["description"] = description
-    return prop
