@@ -6,7 +6,7 @@ file: load and check the records (on_config), add their pages and open data
 the HTML rendered from record text (on_page_content), scan each finished page and
 give it its Content-Security-Policy (on_post_page; on_post_template for the 404
 page), and add the QR codes made beside the build, then scan every file written
-(on_post_build).
+(on_post_build). Under `mkdocs serve`, every record kind's folder is watched (on_serve).
 """
 
 from __future__ import annotations
@@ -65,6 +65,11 @@ def on_config(config):
     except site.BuildRefused as refused:
         raise PluginError(str(refused)) from None
     return config
+
+
+def on_serve(server, config, builder):
+    _build.watch(server)
+    return server
 
 
 def on_files(files, config):

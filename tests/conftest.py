@@ -19,10 +19,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks"
-# Everything a build reads. Data folders that do not exist yet are skipped.
-PROJECT_PARTS = ["mkdocs.yml", "content", "theme", "hooks", "martyrs", "honors", "events"]
-
 sys.path.insert(0, str(HOOKS))
+
+from yinglie.reproducible import SOURCES  # noqa: E402 - the package is on the path from here
+
+# Everything a build reads: the settings, pages, theme, code, and every record kind's
+# folder (kinds.KINDS). Data folders that do not exist yet are skipped.
+PROJECT_PARTS = list(SOURCES)
 
 # A martyr whose surname reading (解 = jie here) and facts the search must find.
 SEARCHABLE_RECORD = """

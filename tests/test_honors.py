@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from yinglie.catalogue import load_catalogue
+from yinglie.siteplan import load_records
 from yinglie.collation import name_keys
 from yinglie.config import settings_from
 
@@ -281,7 +281,7 @@ def test_compound_surname_is_shown_with_mou_and_must_begin_the_name(project):
     project.write("honors/2023/round-1.yml", "\n".join(
         project.root.joinpath("honors/2023/round-1.yml").read_text(encoding="utf-8").splitlines()[:7]) + "\n")
     config = load_config(str(project.root / "mkdocs.yml"))
-    roll = load_catalogue(settings_from(config.extra, project.root)).honors
+    roll = load_records(settings_from(config.extra, project.root)).honors
     assert [n.shown_name for n in roll.published_in(2023)] == ["欧阳某"]
 
 

@@ -13,7 +13,7 @@ from mkdocs.structure.pages import _RelativePathTreeprocessor
 
 from conftest import ROOT
 
-from yinglie.links import markdown_problems, relative_problem, url_problem
+from yinglie.urls import markdown_problems, relative_problem, url_problem
 from yinglie.martyrs import MARTYR
 
 # --- Web addresses in url fields --------------------------------------------------------

@@ -13,6 +13,7 @@ and no module but recordfile.py reads a record file's YAML itself.
 
 from __future__ import annotations
 
+
 import ast
 import importlib
 import json
@@ -23,7 +24,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 import yaml
 
-from conftest import PROJECT_PARTS, ROOT
+from conftest import PROJECT_PARTS, ROOT, copy_project
 
 import yinglie
 from yinglie.__main__ import check
@@ -227,10 +228,39 @@ def _watched() -> list[str]:
     return settings["watch"]
 
 
+@pytest.fixture(scope="module")
+def watched_by_the_preview(tmp_path_factory) -> set[str]:
+    """The folders the hooks ask `mkdocs serve` to watch (on_serve), in a copy of the
+    project where every kind's folder exists."""
+    from mkdocs.config import load_config
+
+    from yinglie.site import SiteBuild
+
+    project = copy_project(tmp_path_factory.mktemp("watch") / "project")
+    for kind in KINDS:
+        (project.root / kind.folder).mkdir(parents=True, exist_ok=True)
+
+    class Server:  # what on_serve is given: only `watch` is used
+        def __init__(self):
+            self.paths = set()
+
+        def watch(self, path):
+            self.paths.add(Path(path).relative_to(project.root).as_posix())
+
+    build, server = SiteBuild(), Server()
+    build.load(load_config(str(project.root / "mkdocs.yml")))
+    build.abandon()  # no QR codes are needed
+    build.watch(server)
+    return server.paths
+
+
 @pytest.mark.parametrize("kind", KINDS, ids=kind_id)
-def test_every_kind_is_watched_copied_and_dated(kind):
+def test_every_kind_is_watched_copied_and_dated(kind, watched_by_the_preview):
+    """The preview watches every kind's folder (the hooks' on_serve, from record_folders;
+    mkdocs.yml `watch:` adds the code and templates), the tests copy it, builds date it."""
     top = PurePosixPath(kind.folder).parts[0]
-    assert top in _watched(), f"mkdocs.yml watch: lacks {top}/ ({kind.name})"
+    assert top in watched_by_the_preview, f"mkdocs serve does not watch {top}/ ({kind.name})"
+    assert {"hooks", "theme"} <= set(_watched()), "mkdocs.yml watch: must list hooks and theme"
     assert top in PROJECT_PARTS, f"tests/conftest.py PROJECT_PARTS lacks {top} ({kind.name})"
     assert top in SOURCES, f"reproducible.py SOURCES lacks {top} ({kind.name})"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from yinglie.catalogue import load_catalogue
+from yinglie.siteplan import load_records
 from yinglie.config import settings_from
 from yinglie.errors import RecordsInvalid
 
@@ -31,13 +31,13 @@ def write(root: Path, name: str, text: str) -> None:
 def problems_of(root: Path, language: str = "zh") -> list[str]:
     settings = settings_from({"records": {"language": language}}, root)
     with pytest.raises(RecordsInvalid) as raised:
-        load_catalogue(settings)
+        load_records(settings)
     return [problem.text(language) for problem in raised.value.problems]
 
 
 def test_a_good_record_loads_with_its_dates(tmp_path):
     write(tmp_path, "ce-shi-jia.yml", GOOD)
-    catalogue = load_catalogue(settings_from({}, tmp_path))
+    catalogue = load_records(settings_from({}, tmp_path))
     (martyr,) = catalogue.martyrs
     assert martyr.id == "ce-shi-jia"
     assert martyr.died.iso() == "1927-04"
@@ -148,7 +148,7 @@ def test_a_list_instead_of_fields_is_refused(tmp_path):
 def test_an_unnamed_martyr_is_shown_as_such_and_sorted_last(tmp_path):
     write(tmp_path, "a.yml", GOOD.replace("name: 测试甲", "name: 无名烈士"))
     write(tmp_path, "b.yml", GOOD)
-    catalogue = load_catalogue(settings_from({}, tmp_path))
+    catalogue = load_records(settings_from({}, tmp_path))
     assert [m.display_name for m in catalogue.martyrs_by_strokes] == ["测试甲", "无名烈士"]
     assert [m.display_name for m in catalogue.martyrs_by_pinyin] == ["测试甲", "无名烈士"]
 
@@ -157,7 +157,7 @@ def test_checking_five_thousand_records_takes_seconds_not_minutes(tmp_path):
     """Not a timing test: it proves the loader handles a district's size in one run."""
     for number in range(5000):
         write(tmp_path, f"m{number}.yml", GOOD)
-    catalogue = load_catalogue(settings_from({}, tmp_path))
+    catalogue = load_records(settings_from({}, tmp_path))
     assert len(catalogue.martyrs) == 5000
 
 

@@ -9,7 +9,7 @@ import pytest
 from mkdocs.config import load_config
 from photofixtures import two_tone
 
-from yinglie.catalogue import load_catalogue
+from yinglie.siteplan import load_records
 from yinglie.config import settings_from
 from yinglie.errors import Problems, RecordsInvalid
 from yinglie.martyrs import load_martyrs
@@ -66,7 +66,7 @@ def test_a_record_with_a_problem_reports_it_at_every_load(project):
     assert path.exists()
 
 
-# --- Every record kind, through load_catalogue as `mkdocs serve` calls it --------------
+# --- Every record kind, through load_records as `mkdocs serve` calls it --------------
 
 EVENT = """
 title: 测试纪念活动
@@ -93,7 +93,7 @@ def _catalogue(project, language="en"):
     config = load_config(str(project.root / "mkdocs.yml"))
     extra = dict(config.extra)
     extra["records"] = {**(extra.get("records") or {}), "language": language}
-    return load_catalogue(settings_from(extra, project.root), _session(project))
+    return load_records(settings_from(extra, project.root), _session(project))
 
 
 def _problems(project) -> list[str]:
@@ -208,7 +208,7 @@ def test_other_settings_check_the_records_again(project):
     extra = dict(config.extra)
     extra["records"] = {**(extra.get("records") or {}), "language": "en", "genders": ["男", "女"]}
     with pytest.raises(RecordsInvalid) as raised:
-        load_catalogue(settings_from(extra, project.root), _session(project))
+        load_records(settings_from(extra, project.root), _session(project))
     assert any(": gender: " in problem.text("en") for problem in raised.value.problems)
 
 

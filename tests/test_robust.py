@@ -160,18 +160,6 @@ def test_check_and_build_refuse_the_same_two_things_at_one_address(project):
     assert problem_lines(project.build()) == TAKEN
 
 
-def test_the_data_addresses_are_those_of_the_data_files(project):
-    from yinglie.catalogue import load_catalogue
-    from yinglie.config import settings_from
-    from yinglie.opendata import data_addresses, data_files
-
-    from mkdocs.config import load_config
-
-    config = load_config(str(project.root / "mkdocs.yml"))
-    catalogue = load_catalogue(settings_from(config.extra, project.root))
-    assert sorted(data_addresses()) == sorted(data_files(catalogue))
-
-
 # --- 4. Record files no loader reads -------------------------------------------------
 
 STRAY = [

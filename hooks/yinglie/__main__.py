@@ -21,12 +21,11 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from .catalogue import load_catalogue
 from .config import SettingsError, settings_from
 from .errors import Problems, RecordsInvalid
 from .honors import held_back_lines, honor_settings
 from .kinds import KINDS
-from .pages import site_pages
+from .siteplan import load_records, site_pages
 from .reproducible import source_date_epoch
 
 
@@ -34,7 +33,7 @@ def check(config_file: Path) -> int:
     config = load_config(str(config_file))
     try:
         settings = settings_from(config.extra, config_file.parent, config.docs_dir)
-        catalogue = load_catalogue(settings)
+        catalogue = load_records(settings)
         site_pages(catalogue, config)  # refuses what the build refuses: two things at one address
     except (SettingsError, RecordsInvalid) as error:
         print(error, file=sys.stderr)

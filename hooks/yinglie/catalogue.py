@@ -1,8 +1,10 @@
 """All records of the site together: loaded, checked across files, and ordered.
 
-`load_catalogue` is the single entry point from data to site: it loads every record
-kind, reports every problem of every file at once (`RecordsInvalid`), and returns
-the views the pages need (martyrs by strokes and by pinyin, the filter values).
+`load_catalogue` is the single entry point from data to site: it loads every kind of
+record in the list it is given (`kinds.KINDS`), runs each kind's checks across
+kinds, reports every problem of every file at once (`RecordsInvalid`), and returns
+the records by kind with the views the pages need (martyrs by strokes and by
+pinyin, the filter values, the events that name a martyr).
 """
 
 from __future__ import annotations
@@ -10,17 +12,18 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, Iterable
 
 from .collation import NameKeys, name_keys
 from .config import Settings
 from .errors import Problems
-from .events import Event, load_events
-from .honors import HonorRoll, check_repeated_awards, load_honors
-from .links import check_relative_links
-from .martyrs import Martyr, load_martyrs
-from .memorials import Facility, check_resting_places, load_facilities, residents_by_facility
-from .memorialwork import WorkYear, load_work_years
+from .events import Event
+from .honors import HonorRoll
+from .martyrs import Martyr
+from .memorials import Facility, residents_by_facility
+from .memorialwork import WorkYear
 from .recordfile import Loading
+from .recordkind import RecordKind
 from .session import Session
 from .strayfiles import report_stray_files
 
@@ -28,14 +31,11 @@ from .strayfiles import report_stray_files
 @dataclass
 class Catalogue:
     settings: Settings
-    martyrs: list[Martyr]
+    records: dict[str, Any]  # kind name -> what the kind's `load` gave
+    kinds: tuple[RecordKind, ...] = ()
     name_keys: dict[str, NameKeys] = field(default_factory=dict)
-    events: list[Event] = field(default_factory=list)
     martyrs_by_id: dict[str, Martyr] = field(default_factory=dict)
     events_by_martyr: dict[str, list[Event]] = field(default_factory=dict)
-    honors: HonorRoll | None = None  # award notices (喜报), held back ones included
-    facilities: list[Facility] = field(default_factory=list)
-    memorial_work: list[WorkYear] = field(default_factory=list)
 
     def __post_init__(self):
         self.martyrs_by_id = {m.id: m for m in self.martyrs}
@@ -49,6 +49,36 @@ class Catalogue:
                 martyr.surname_pinyin,
                 martyr.name_pinyin,
             )
+
+    # The records of the kinds the pages and data below know by name.
+    @property
+    def martyrs(self) -> list[Martyr]:
+        return self.records.get("martyr", [])
+
+    @property
+    def events(self) -> list[Event]:
+        return self.records.get("event", [])
+
+    @property
+    def honors(self) -> HonorRoll | None:
+        """Award notices (喜报), held back ones included, with the declared totals."""
+        return self.records.get("notice")
+
+    @property
+    def facilities(self) -> list[Facility]:
+        return self.records.get("facility", [])
+
+    @property
+    def memorial_work(self) -> list[WorkYear]:
+        return self.records.get("memorial_work", [])
+
+    def with_part(self, part: str) -> list[RecordKind]:
+        """The kinds that have `part` (pages, open_data, search, photos, qr_codes…)."""
+        return [kind for kind in self.kinds if getattr(kind, part)]
+
+    def records_with(self, part: str) -> list:
+        """Every record of the kinds with `part` (photos, qr_codes)."""
+        return [record for kind in self.with_part(part) for record in self.records.get(kind.name, [])]
 
     @property
     def martyrs_by_strokes(self) -> list[Martyr]:
@@ -86,7 +116,7 @@ class Catalogue:
 
     @property
     def web_photos(self) -> list:
-        return [photo for record in (*self.martyrs, *self.facilities) for photo in record.web_photos]
+        return [photo for record in self.records_with("photos") for photo in record.web_photos]
 
     def filter_values(self, field_name: str) -> list[str]:
         """The distinct known values of a field, for the directory's filters."""
@@ -97,36 +127,32 @@ class Catalogue:
         return sorted(values, key=lambda v: name_keys(v).strokes)
 
 
-def load_catalogue(settings: Settings, session: Session | None = None) -> Catalogue:
-    """Load and check every record; raise `RecordsInvalid` listing all problems.
+def load_catalogue(settings: Settings, kinds: Iterable[RecordKind], session: Session | None = None) -> Catalogue:
+    """Load and check every record of `kinds`; raise `RecordsInvalid` listing all problems.
 
     `session`: what earlier loads in this process kept (session.py); a fresh one
-    when not given."""
+    when not given. (The site's own load, with relative links: siteplan.load_records.)"""
+    loading = Loading(settings, Problems(settings.root, settings.language), session or Session())
+    catalogue = collect_catalogue(loading, kinds)
+    loading.problems.raise_if_any()
+    return catalogue
+
+
+def collect_catalogue(loading: Loading, kinds: Iterable[RecordKind]) -> Catalogue:
+    """Every record of `kinds` that passed its checks; every problem goes to
+    `loading.problems` (the caller raises them, with any it adds)."""
     # Loading makes hundreds of thousands of small objects that all stay alive; the
     # cyclic garbage collector would walk them over and over, finding nothing to free.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_catalogue(Loading(settings, Problems(settings.root, settings.language), session or Session()))
+        kinds = tuple(kinds)
+        report_stray_files(loading.settings, loading.problems)
+        records = {kind.name: kind.load(loading) for kind in kinds if kind.load is not None}
+        for kind in kinds:
+            if kind.check_across is not None:
+                kind.check_across(records, loading.problems)
+        return Catalogue(loading.settings, records, kinds)
     finally:
         if collecting:
             gc.enable()
-
-
-def _load_catalogue(loading: Loading) -> Catalogue:
-    settings, problems = loading.settings, loading.problems
-    report_stray_files(settings, problems)
-    martyrs = load_martyrs(loading)
-    martyr_files = {path.stem for path in settings.martyrs_dir.glob("*.yml")}
-    events = load_events(loading, martyr_files)
-    honors = load_honors(loading)
-    check_repeated_awards(honors, problems)
-    facilities = load_facilities(loading)
-    memorial_work = load_work_years(loading)
-    check_resting_places(martyrs, facilities, problems)
-    catalogue = Catalogue(settings, martyrs, events=events, honors=honors,
-                          facilities=facilities, memorial_work=memorial_work)
-    # Made from the records that passed their checks: their pages are the site's pages.
-    check_relative_links(catalogue, settings.docs_dir, problems)
-    problems.raise_if_any()
-    return catalogue

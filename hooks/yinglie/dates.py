@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from borax.calendars.lunardate import TermUtils
+
 UNKNOWN_WORDS = {"", "不详", "未知", "unknown"}
 REPUBLIC_EPOCH = 1911  # 民国元年 = 1912
 # The years a record's date may name. A martyr may have been born in the late 18th
@@ -139,3 +141,11 @@ def _checked(year, month, day, original) -> FuzzyDate | None:
         except ValueError:
             return None
     return FuzzyDate(year, month, day, original)
+
+
+QINGMING_YEARS = (1900, 2100)  # the range borax's solar-term tables cover
+
+
+def qingming(year: int) -> date:
+    """The day of the 清明 solar term in China for `year` (4 or 5 April): borax's tables."""
+    return TermUtils.nth_term_day(year, term_name="清明")

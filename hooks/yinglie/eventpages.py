@@ -17,8 +17,6 @@ from .pages import SitePage
 EVENTS_BY_YEAR = "events/index.md"
 EVENTS_BY_TYPE = "events/by-type/index.md"
 OUTREACH = "events/wujin/index.md"
-FEED = "events/feed.xml"
-CALENDAR = "events/calendar.ics"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from .config import Settings
 from .dates import FuzzyDate
 from .errors import Problems
-from .martyrs import SOURCE
+from .recordparts import SOURCE
 from .messages import Text
 from .recordfile import Loading, read_and_check, valid_id
 from .schema import (Boolean, Checker, Choice, Date, Field, FieldsAsAttributes, Integer, Markdown, PlainText, Records,
@@ -90,15 +90,18 @@ class Event(FieldsAsAttributes):
         return (when.month, when.day) if when.day else None
 
 
-def load_events(loading: Loading, martyr_ids: set[str]) -> list[Event]:
+def load_events(loading: Loading, martyr_ids: set[str] | None = None) -> list[Event]:
     """Read and check every `events/*.yml`; problems go to `loading.problems`.
 
-    `martyr_ids` are the martyr files present (valid or not), so that one broken
-    martyr record is reported once, not again by every event naming it. Events
+    `martyr_ids` are the martyr files present (valid or not; by default those in
+    martyrs/), so that one broken martyr record is reported once, not again by every
+    event naming it. Events
     checked in this session are kept with their raw record (recordcache.py): the
     martyr ids an event names are checked on every load, as martyr files come and go.
     """
     settings, problems = loading.settings, loading.problems
+    if martyr_ids is None:
+        martyr_ids = {path.stem for path in settings.martyrs_dir.glob("*.yml")}
     checked = loading.checked("event")
     events = []
     for path in sorted(settings.events_dir.glob("*.yml")):

@@ -17,22 +17,19 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import icalendar
-from borax.calendars.lunardate import TermUtils
 from feedgen.feed import FeedGenerator
 
 from .catalogue import Catalogue
-from .eventpages import CALENDAR, EVENTS_BY_YEAR, FEED
+from .dates import QINGMING_YEARS, qingming
+from .eventpages import EVENTS_BY_YEAR
 from .events import Event
 
 CHINA = timezone(timedelta(hours=8))
+# Where the subscriptions are published.
+FEED = "events/feed.xml"
+CALENDAR = "events/calendar.ics"
 FEED_SIZE = 50  # the newest events; the site's pages hold the rest
-QINGMING_YEARS = (1900, 2100)  # the range borax's solar-term tables cover
 EPOCH = date(2000, 1, 1)  # the stamp of a site with no dated event yet
-
-
-def qingming(year: int) -> date:
-    """The day of the 清明 solar term in China for `year` (4 or 5 April)."""
-    return TermUtils.nth_term_day(year, term_name="清明")
 
 
 def data_stamp(catalogue: Catalogue) -> datetime:

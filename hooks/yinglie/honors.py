@@ -300,6 +300,7 @@ def load_honors(loading: Loading) -> HonorRoll:
                 if not complete:
                     incomplete.add(int(folder.name))
     _check_totals(roll, incomplete, problems)
+    check_repeated_awards(roll, problems)
     _report_held(roll, problems)
     return roll
 
@@ -499,7 +500,7 @@ def write_synthetic(root: Path, count: int, seed: int = 0) -> int:
     from mkdocs.config import load_config
 
     from .config import settings_from
-    from .synthetic import MARK, SURNAMES, to_yaml
+    from .synthdata import MARK, SURNAMES, to_yaml
 
     config = load_config(str(root / "mkdocs.yml"))
     options = honor_settings(settings_from(config.extra, root))

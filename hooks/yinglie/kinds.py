@@ -1,53 +1,33 @@
-"""Every kind of record file the site reads, in one list.
+"""Every kind of record the site reads, in one list: `KINDS`.
 
-Each kind names where its files are, how a file holds its records, its schema,
-whether it names living people (the notice guard), and a minimal valid example;
-`json_schema` gives the JSON Schema of one of its files (`python -m yinglie schema`).
-Tests run over this list (tests/test_record_kinds.py): every kind's files pass the
-publication guard in every text field, and every kind's folder is watched by the
-preview, copied by the test project and dated by reproducible builds. A new kind
-is added here.
+Each entry joins what a kind's own module says (its files, schema, loading and
+checks: martyrs.py, events.py, honors.py, memorials.py, memorialwork.py) to what the
+site makes of it (its pages, open data and search entries: pages.py, eventpages.py,
+honorpages.py, memorialpages.py, opendata.py, search.py). The catalogue, the page
+list, open data, search, `python -m yinglie check`, the synthetic generator,
+reproducible build dates and the tests all loop over this list; a kind missing from
+it is not read at all, and a kind in it is held by the tests to the same rules as
+the others (tests/test_record_kinds.py). To add a kind: one module that declares
+its `RecordKind`, and one line here (README, "How to add a record kind").
+
+The order is the order of the site's pages and open data.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
-from .events import EVENT
-from .honors import NOTICE, TOTALS, totals_file_json_schema
-from .martyrs import MARTYR
-from .memorials import FACILITY
-from .memorialwork import WORK_YEAR
-from .recordfile import LIST, ONE
-from .schema import Schema
-
-
-@dataclass(frozen=True)
-class RecordKind:
-    name: str
-    folder: str  # relative to the records root (settings.root)
-    pattern: str  # the kind's files, relative to `folder`
-    layout: str  # ONE: a file holds one record's fields; LIST: a list of records
-    schema: Schema  # of one record
-    notice: bool  # names living people: the notice guard (no address below town level)
-    example: str  # a minimal valid record file, as YAML
-    example_file: str  # where the example goes, relative to `folder`
-    # The JSON Schema of a file, when the kind's reader checks more than `schema` does
-    # (a totals file's `totals` mapping); called with the choice lists, like json_schema.
-    file_schema: Callable[[Callable[[str], list[str]] | None], dict] | None = None
-
-    def json_schema(self, choices: Callable[[str], list[str]] | None = None) -> dict:
-        """The JSON Schema of one file of this kind: the record's schema, or for a file
-        that holds a list of records (notices), an array of them."""
-        if self.file_schema is not None:
-            return self.file_schema(choices)
-        record = self.schema.json_schema(choices)
-        if self.layout != LIST:
-            return record
-        dialect = record.pop("$schema")
-        return {"$schema": dialect, "title": record["title"], "type": "array", "items": record}
-
+from .eventpages import event_pages
+from .events import EVENT, load_events
+from .honorpages import honor_pages
+from .honors import NOTICE, TOTALS, load_honors, totals_file_json_schema, write_synthetic as write_notices
+from .martyrs import MARTYR, load_martyrs
+from .memorialpages import facility_pages, work_year_pages
+from .memorials import FACILITY, check_resting_places_across, load_facilities, write_synthetic as write_facilities
+from .memorialwork import WORK_YEAR, load_work_years
+from .opendata import event_data, facility_data, martyr_data, notice_data
+from .pages import martyr_pages
+from .recordkind import LIST, ONE, RecordKind, SearchPart
+from .search import martyr_entries, notice_entries
+from .synthdata import write_synthetic_martyrs
 
 _SOURCE = """\
 sources:
@@ -55,18 +35,39 @@ sources:
     where: 测试出处
 """
 
-KINDS: tuple[RecordKind, ...] = (
-    RecordKind("martyr", "martyrs", "*.yml", ONE, MARTYR, False,
-               "name: 测试烈士\n" + _SOURCE, "kind-test.yml"),
-    RecordKind("facility", "martyrs/memorials", "*.yml", ONE, FACILITY, False,
-               "name: 测试纪念碑\ntype: 纪念碑亭\nlevel: 零散\n", "kind-test.yml"),
-    RecordKind("memorial_work", "martyrs/memorials/work", "*.yml", ONE, WORK_YEAR, False,
-               "year: 2023\narea: 江津区\n" + _SOURCE, "2023.yml"),
-    RecordKind("notice", "honors", "[0-9][0-9][0-9][0-9]/*.yml", LIST, NOTICE, True,
-               "- name: 王某\n  award: 三等功\n  year: 2023\n  township: 白沙镇\n"
-               "  consent: true\n  consent_record: 本人书面同意\n", "2023/kind-test.yml"),
-    RecordKind("totals", "honors", "[0-9][0-9][0-9][0-9]/totals.yml", ONE, TOTALS, True,
-               "total: 0\ntotals: {}\n", "2023/totals.yml", totals_file_json_schema),
-    RecordKind("event", "events", "*.yml", ONE, EVENT, False,
-               "title: 测试活动\ndate: '2023-04-05'\ntype: 清明祭英烈\n" + _SOURCE, "kind-test.yml"),
+MARTYR_KIND = RecordKind(
+    "martyr", "martyrs", "*.yml", ONE, MARTYR, False, "name: 测试烈士\n" + _SOURCE, "kind-test.yml",
+    load=load_martyrs, pages=martyr_pages, open_data=martyr_data, search=SearchPart("m", "英烈", martyr_entries),
+    photos=True, qr_codes=True, synthetic=write_synthetic_martyrs,
 )
+EVENT_KIND = RecordKind(
+    "event", "events", "*.yml", ONE, EVENT, False,
+    "title: 测试活动\ndate: '2023-04-05'\ntype: 清明祭英烈\n" + _SOURCE, "kind-test.yml",
+    load=load_events, pages=event_pages, open_data=event_data,
+)
+NOTICE_KIND = RecordKind(
+    "notice", "honors", "[0-9][0-9][0-9][0-9]/*.yml", LIST, NOTICE, True,
+    "- name: 王某\n  award: 三等功\n  year: 2023\n  township: 白沙镇\n"
+    "  consent: true\n  consent_record: 本人书面同意\n", "2023/kind-test.yml",
+    load=load_honors, pages=honor_pages, open_data=notice_data, search=SearchPart("h", "喜报", notice_entries),
+    synthetic=write_notices,
+)
+# A year's declared totals are read with its notices (load_honors), which they check.
+TOTALS_KIND = RecordKind(
+    "totals", "honors", "[0-9][0-9][0-9][0-9]/totals.yml", ONE, TOTALS, True,
+    "total: 0\ntotals: {}\n", "2023/totals.yml", file_schema=totals_file_json_schema,
+)
+FACILITY_KIND = RecordKind(
+    "facility", "martyrs/memorials", "*.yml", ONE, FACILITY, False,
+    "name: 测试纪念碑\ntype: 纪念碑亭\nlevel: 零散\n", "kind-test.yml",
+    load=load_facilities, check_across=check_resting_places_across, pages=facility_pages,
+    open_data=facility_data, photos=True, qr_codes=True, synthetic=write_facilities,
+)
+# The yearly figures are in data/memorials.json with the facilities (facility_data).
+WORK_YEAR_KIND = RecordKind(
+    "memorial_work", "martyrs/memorials/work", "*.yml", ONE, WORK_YEAR, False,
+    "year: 2023\narea: 江津区\n" + _SOURCE, "2023.yml",
+    load=load_work_years, pages=work_year_pages,
+)
+
+KINDS: tuple[RecordKind, ...] = (MARTYR_KIND, EVENT_KIND, NOTICE_KIND, TOTALS_KIND, FACILITY_KIND, WORK_YEAR_KIND)

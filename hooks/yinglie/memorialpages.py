@@ -12,13 +12,14 @@ from __future__ import annotations
 import html
 
 from .catalogue import Catalogue
-from .memorials import yuan
+from .formats import yuan
 from .pages import SitePage
 
 MEMORIALS_INDEX = "memorials/index.md"
 
 
-def memorial_pages(catalogue: Catalogue) -> list[SitePage]:
+def facility_pages(catalogue: Catalogue) -> list[SitePage]:
+    """The index of facilities, and one page per facility."""
     pages = [
         SitePage(MEMORIALS_INDEX, "纪念设施", "memorials.html", context={"groups": facility_groups(catalogue)}),
     ]
@@ -30,12 +31,16 @@ def memorial_pages(catalogue: Catalogue) -> list[SitePage]:
                      context={"facility": facility, "residents": residents, "yuan": yuan},
                      edit_path=facility.path, untrusted=True)
         )
-    for year in catalogue.memorial_work:
-        pages.append(
-            SitePage(f"{year.url}index.md", f"{year.year}年{html.escape(year.area)}烈士纪念设施工作",
-                     "memorial-work.html", context={"work": year}, edit_path=year.path)
-        )
     return pages
+
+
+def work_year_pages(catalogue: Catalogue) -> list[SitePage]:
+    """One page per year of district-wide memorial work."""
+    return [
+        SitePage(f"{year.url}index.md", f"{year.year}年{html.escape(year.area)}烈士纪念设施工作",
+                 "memorial-work.html", context={"work": year}, edit_path=year.path)
+        for year in catalogue.memorial_work
+    ]
 
 
 def facility_groups(catalogue: Catalogue) -> list[tuple[str, list[tuple[str, list]]]]:

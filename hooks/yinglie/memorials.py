@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .config import Settings
 from .errors import Problems
-from .martyrs import RELOCATION, SOURCE, Martyr
+from .martyrs import Martyr
+from .recordparts import RELOCATION, SOURCE
 from .messages import NO_HINT, Text, phrase
 from .photos import PHOTO, WebPhoto, web_photos
 from .recordcache import photo_dependencies
@@ -116,6 +117,11 @@ def _valid_position(text: str) -> bool:
     return bool(match) and -90 <= float(match[1]) <= 90 and -180 <= float(match[2]) <= 180
 
 
+def check_resting_places_across(records: dict, problems: Problems) -> None:
+    """The facility kind's check across kinds: see `check_resting_places`."""
+    check_resting_places(records.get("martyr", []), records.get("facility", []), problems)
+
+
 def check_resting_places(martyrs: list[Martyr], facilities: list[Facility], problems: Problems) -> None:
     """Every `resting_facility` must name a facility record."""
     known = sorted(f.id for f in facilities)
@@ -137,16 +143,6 @@ def residents_by_facility(martyrs_in_order: list[Martyr]) -> dict[str, list[Mart
     return residents
 
 
-def yuan(amount: int | None) -> str:
-    """An amount in yuan as Chinese reports write it: 4740000 -> 474万元."""
-    if amount is None:
-        return ""
-    if amount >= 10000:
-        wan = f"{amount / 10000:.4f}".rstrip("0").rstrip(".")
-        return f"{wan}万元"
-    return f"{amount}元"
-
-
 # --- Synthetic facilities (benchmarks and tests; never demo content) ---------------------
 
 def write_synthetic(root: Path, count: int, seed: int = 0) -> int:
@@ -158,7 +154,7 @@ def write_synthetic(root: Path, count: int, seed: int = 0) -> int:
     import random
 
     from .config import DEFAULT_FACILITY_LEVELS, DEFAULT_FACILITY_TYPES
-    from .synthetic import MARK, TOWNS, to_yaml
+    from .synthdata import MARK, TOWNS, to_yaml
 
     rng = random.Random(seed)
     folder = root / "martyrs" / "memorials"

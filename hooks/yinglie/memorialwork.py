@@ -14,8 +14,9 @@ from pathlib import Path
 from .config import Settings
 from .dates import MAX_YEAR, MIN_YEAR
 from .errors import Problems
-from .martyrs import SOURCE
-from .memorials import MAX_YUAN, yuan
+from .recordparts import SOURCE
+from .formats import yuan
+from .memorials import MAX_YUAN
 from .messages import Text
 from .recordfile import Loading, read_record
 from .schema import Checker, Field, FieldsAsAttributes, Integer, PlainText, Records, Schema

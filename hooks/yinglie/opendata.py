@@ -9,10 +9,9 @@ from __future__ import annotations
 import json
 
 from .catalogue import Catalogue
-from .dates import FuzzyDate
+from .dates import QINGMING_YEARS, FuzzyDate, qingming
 from .events import EVENT, Event
-from .feeds import QINGMING_YEARS, qingming
-from .honorsite import HONORS_JSON, honors_json
+from .honorpages import HONORS_JSON, honors_json
 from .martyrs import MARTYR, Martyr
 from .memorials import FACILITY
 from .memorialwork import WORK_YEAR
@@ -147,19 +146,29 @@ def memorials_json(catalogue: Catalogue) -> str:
     return _dump(document)
 
 
-def data_addresses() -> list[str]:
-    """The addresses of `data_files`, without making the files (checked against content/)."""
-    return [MARTYRS_JSON, EVENTS_JSON, HONORS_JSON, MEMORIALS_JSON,
-            *(ON_THIS_DAY.format(month=month) for month in range(1, 13)), SEARCH_INDEX]
+# --- Each kind's open data (kinds.py names them), then the files of the whole site ------
+
+def martyr_data(catalogue: Catalogue, session: Session | None = None) -> dict[str, str]:
+    return {MARTYRS_JSON: martyrs_json(catalogue, session.martyr_lines if session else None)}
+
+
+def event_data(catalogue: Catalogue, session: Session | None = None) -> dict[str, str]:
+    return {EVENTS_JSON: events_json(catalogue)}
+
+
+def notice_data(catalogue: Catalogue, session: Session | None = None) -> dict[str, str]:
+    return {HONORS_JSON: honors_json(catalogue)}
+
+
+def facility_data(catalogue: Catalogue, session: Session | None = None) -> dict[str, str]:
+    """Facilities and the yearly memorial work: one file, as the memorial pages show them."""
+    return {MEMORIALS_JSON: memorials_json(catalogue)}
 
 
 def data_files(catalogue: Catalogue, session: Session | None = None) -> dict[str, str]:
-    """Every open-data file of the site: address -> content (`session`: see martyrs_json)."""
-    return {
-        MARTYRS_JSON: martyrs_json(catalogue, session.martyr_lines if session else None),
-        EVENTS_JSON: events_json(catalogue),
-        HONORS_JSON: honors_json(catalogue),
-        MEMORIALS_JSON: memorials_json(catalogue),
-        **on_this_day_files(catalogue),
-        **search_files(catalogue),
-    }
+    """Every open-data file of the site: address -> content. Each kind's own (its
+    `open_data`), then what joins kinds: the days to remember and the record search."""
+    files: dict[str, str] = {}
+    for kind in catalogue.with_part("open_data"):
+        files.update(kind.open_data(catalogue, session))
+    return {**files, **on_this_day_files(catalogue), **search_files(catalogue)}

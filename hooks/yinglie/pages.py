@@ -1,11 +1,10 @@
-"""From the catalogue to generated pages: which page is at which address.
+"""Generated pages: `SitePage`, and the martyrs' pages.
 
 A `SitePage` is a small value (address, title, template, body, the record it
-shows). `site_pages` is the one mapping from data to pages, and refuses two things
-at one address of the built site: two pages, or a page or a file the build makes
-(open data, feeds, QR codes, plaque sheets, photo copies) and a hand-written file in
-`docs_dir` (content/). `python -m yinglie check` and the build both call it, so both
-refuse the same. The hook turns each page into an MkDocs `File.generated`.
+shows). Each record kind makes its own (`RecordKind.pages`: the martyrs' here,
+the others' in eventpages.py, honorpages.py, memorialpages.py); siteplan.py
+gathers them and refuses two at one address. The hook turns each page into an
+MkDocs `File.generated`.
 """
 
 from __future__ import annotations
@@ -13,12 +12,8 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
-
-from mkdocs.structure.files import File, get_files
 
 from .catalogue import Catalogue
-from .errors import Problems
 
 DIRECTORY = "martyrs/index.md"
 DIRECTORY_PINYIN = "martyrs/pinyin/index.md"
@@ -45,40 +40,6 @@ class SitePage:
         return f"---\n{front}\n---\n\n{self.body}\n"
 
 
-def site_pages(catalogue: Catalogue, config) -> list[SitePage]:
-    """Every generated page of the site, by record kind; refuses two things at one address
-    (`RecordsInvalid`). `config` is MkDocs' configuration (docs_dir, use_directory_urls)."""
-    pages = all_pages(catalogue)
-    _refuse_duplicates(pages, catalogue, config)
-    return pages
-
-
-def all_pages(catalogue: Catalogue) -> list[SitePage]:
-    """Every generated page of the site, by record kind (two at one address are not refused here)."""
-    from .eventpages import event_pages  # imported here: these modules build on SitePage
-    from .honorsite import honor_pages
-    from .memorialpages import memorial_pages
-
-    return [*martyr_pages(catalogue), *event_pages(catalogue), *honor_pages(catalogue), *memorial_pages(catalogue)]
-
-
-def generated_files(catalogue: Catalogue) -> list[str]:
-    """The site address of every file the build makes besides the pages."""
-    from .eventpages import CALENDAR, FEED
-    from .opendata import data_addresses
-    from .plaques import plaque_sheets
-    from .qrcodes import FILE_NAMES
-
-    return [
-        *data_addresses(),
-        FEED,
-        CALENDAR,
-        *(f"{record.url}{name}" for record in (*catalogue.martyrs, *catalogue.facilities) for name in FILE_NAMES),
-        *(sheet.address for sheet in plaque_sheets(catalogue)),
-        *(address for photo in catalogue.web_photos for address in photo.files()),
-    ]
-
-
 def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
     pages = [
         SitePage(DIRECTORY, "英烈名录", "martyrs.html",
@@ -103,31 +64,3 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
             )
         )
     return pages
-
-
-def _refuse_duplicates(pages: list[SitePage], catalogue: Catalogue, config) -> None:
-    """Compared by where each lands in the built site: `content/martyrs/x.md` and the
-    page `martyrs/x/index.md` are both `martyrs/x/index.html`."""
-    problems = Problems(catalogue.settings.root, catalogue.settings.language)
-    # Hand-written files first: address -> the file in docs_dir.
-    seen: dict[str, SitePage | Path] = {
-        file.dest_uri: Path(file.abs_src_path)
-        for file in get_files(config)
-        if not file.inclusion.is_excluded() and file.abs_src_path
-    }
-    for page in pages:
-        address = File(page.src_uri, None, config.site_dir, config.use_directory_urls).dest_uri
-        other = seen.get(address)
-        if other is not None:
-            shown = address.removesuffix("index.html")
-            record = page.edit_path or (other.edit_path if isinstance(other, SitePage) else None)
-            if record is not None:  # the record's file name makes the address: rename it
-                problems.add(record, 1, "-", "page_taken", address=shown)
-            else:  # a hand-written file where the site puts one of its own pages
-                problems.add(other, 1, "-", "file_taken", address=shown)
-        seen[address] = page
-    for address in generated_files(catalogue):
-        other = seen.get(address)
-        if isinstance(other, Path):
-            problems.add(other, 1, "-", "file_taken", address=address)
-    problems.raise_if_any()

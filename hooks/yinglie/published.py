@@ -51,6 +51,7 @@ from mkdocs.exceptions import PluginError
 from . import guard
 from .errors import Problems, RecordsInvalid
 from .publicvalues import STRUCK, public_values
+from .recordfile import read_document
 from .yamlsource import Located
 
 log = logging.getLogger("mkdocs.plugins.yinglie.published")
@@ -109,8 +110,10 @@ def _script_text(match: re.Match) -> str:
     return "\n"
 
 
-def visible_html(markup: str) -> str:
-    """What a page shows and links to, as text: see the module's docstring."""
+def visible_html(markup: str, every_tag_a_block: bool = False) -> str:
+    """What a page shows and links to, as text: see the module's docstring.
+    `every_tag_a_block`: XML (the feed, the sitemap), whose elements are fields, not
+    inline text: two elements' texts are never one number."""
     attributes = []
     for match in _ATTRIBUTE.finditer(markup):
         value = html.unescape(match.group(1) or match.group(2) or match.group(3) or "")
@@ -118,7 +121,7 @@ def visible_html(markup: str) -> str:
     text = _RAW_TEXT.sub(_script_text, markup) if "<s" in markup or "<S" in markup else markup
     if "<!--" in text:
         text = _COMMENT_MARK.sub("\n", text)
-    text = _ANY_TAG.sub("", _BLOCK_TAG.sub(BOUNDARY, text))
+    text = _ANY_TAG.sub(BOUNDARY if every_tag_a_block else "", _BLOCK_TAG.sub(BOUNDARY, text))
     text = html.unescape(text)
     return BOUNDARY.join([text, *attributes]) if attributes else text
 
@@ -126,7 +129,7 @@ def visible_html(markup: str) -> str:
 def decoded_string(value: str) -> str:
     """A string from a JSON or XML file, and what it shows if it holds markup."""
     if "<" in value or "&" in value:
-        return value + "\n" + visible_html(value)
+        return value + BOUNDARY + visible_html(value)
     return value
 
 
@@ -308,7 +311,7 @@ class PublishedScan:
         elif kind in (".html", ".htm"):
             self._note(visible_html(text), relative, notice)
         elif kind in (".xml", ".svg", ".atom", ".rss"):
-            self._note(decoded_string(visible_html(text)), relative, notice)
+            self._note(decoded_string(visible_html(text, every_tag_a_block=True)), relative, notice)
         elif kind == ".ics":
             self._note(calendar_text(text), relative, notice)
         else:
@@ -387,9 +390,7 @@ class PublishedScan:
         return self._sources[cache_key]
 
     def _source_in(self, path: Path, wanted: tuple, notice: bool) -> Source | None:
-        from .yamlsource import load_yaml
-
-        raw = load_yaml(path, Problems(self.settings.root, self.settings.language))
+        raw = read_document(path, self.settings)
         for line, field, value in _record_values(raw, path):
             for text in self._shown_forms(value):
                 if any((f.key, f.excerpt) == wanted for f in self.findings(text, notice)):

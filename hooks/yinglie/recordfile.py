@@ -91,6 +91,15 @@ def read_record(path: Path, loading: Loading, layout: str = ONE, notice: bool = 
     return raw
 
 
+def read_document(path: Path, settings: Settings):
+    """A record file's document as typed, whatever its shape, or None: for naming the
+    record and field a published text came from (published.py). Its problems are not
+    reported here: loading the records reported them already."""
+    if not _inside(path, settings.root, Problems(settings.root)):
+        return None
+    return load_yaml(path, Problems(settings.root), max_bytes=settings.max_file_bytes)
+
+
 def _inside(path: Path, root: Path, problems: Problems) -> bool:
     """False, with a problem, when `path` is a symlink loop or leads outside `root`."""
     if not _links_below(path, root):  # nearly every file: no symlink between root and file

@@ -13,8 +13,12 @@ import os
 import subprocess
 from pathlib import Path
 
-# What a build reads, relative to the folder of mkdocs.yml.
-SOURCES = ("mkdocs.yml", "content", "theme", "hooks", "martyrs", "honors", "events")
+from .siteplan import record_folders
+
+# What a build reads, relative to the folder of mkdocs.yml: the settings, the pages,
+# the theme and the code, and the top folder of every record kind.
+SITE_PARTS = ("mkdocs.yml", "content", "theme", "hooks")
+SOURCES = (*SITE_PARTS, *record_folders())
 
 
 def source_date_epoch(project_root: Path) -> str:

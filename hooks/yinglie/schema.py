@@ -23,7 +23,7 @@ from typing import Callable
 
 from .dates import MAX_YEAR, MIN_YEAR, FuzzyDate, parse_date
 from .errors import Problems
-from .links import markdown_problems, url_problem
+from .urls import markdown_problems, url_problem
 from .messages import NO_HINT, TYPE_NAMES, Text, phrase
 from .yamlsource import Located
 
@@ -218,7 +218,7 @@ class PlainText(TextLike):
 
 
 class Markdown(TextLike):
-    """A Markdown text; its links are checked (links.py)."""
+    """A Markdown text; its links are checked (urls.py)."""
 
     def check_text(self, value: str, line: int, name: str, check: Checker) -> str:
         for key, params in markdown_problems(value):
@@ -260,7 +260,7 @@ class Pinyin(TextLike):
 
 
 class Url(FieldKind):
-    """A web address, http or https (links.url_problem); not stripped: a space is no
+    """A web address, http or https (urls.url_problem); not stripped: a space is no
     part of an address."""
 
     def __init__(self, max_length: int | None = None):

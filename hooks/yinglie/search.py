@@ -8,20 +8,22 @@ a few short facts (native place, period, resting place) and its address; no
 deeds text. `theme/assets/record-search.js` loads it on the first search and
 shows its matches above Material's results for the hand-written pages.
 
-Each record kind registers one `IndexKind` in `INDEX_KINDS`: a code, the label
-the results show, and a function giving the kind's entries. Award notices
-(displayed name, town, year, class) join by adding their own kind there.
+A record kind joins the index through its `search` part in `kinds.KINDS`
+(recordkind.SearchPart): a code, the label the results show, and a function giving
+the kind's entries (below: martyrs, and award notices by displayed name, town, year
+and class).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Iterable
 
 from .catalogue import Catalogue
 from .collation import name_keys
-from .honorsite import inert_json, notice_anchor
+from .formats import inert_json
+from .honorpages import notice_anchor
 
 SEARCH_INDEX = "data/search-records.json"
 UNKNOWN = {"", "不详"}
@@ -36,13 +38,6 @@ class Entry:
     initials: str  # the first letter of each syllable ("qnx")
     url: str  # relative to the site root
     facts: tuple[str, ...]  # matched as text, shown under the title
-
-
-@dataclass(frozen=True)
-class IndexKind:
-    code: str  # one letter, written once per entry
-    label: str  # shown beside each result
-    entries: Callable[[Catalogue], Iterable[Entry]]
 
 
 def martyr_entries(catalogue: Catalogue) -> Iterable[Entry]:
@@ -79,13 +74,7 @@ def notice_entries(catalogue: Catalogue) -> Iterable[Entry]:
                 )
 
 
-INDEX_KINDS: list[IndexKind] = [
-    IndexKind("m", "英烈", martyr_entries),
-    IndexKind("h", "喜报", notice_entries),
-]
-
-
-def search_index(catalogue: Catalogue, kinds: list[IndexKind] = INDEX_KINDS) -> str:
+def search_index(catalogue: Catalogue) -> str:
     """The index as compact JSON.
 
     Layout: {"v": 1, "k": {code: label}, "s": [fact strings], "r": [[code, title,
@@ -93,13 +82,14 @@ def search_index(catalogue: Catalogue, kinds: list[IndexKind] = INDEX_KINDS) -> 
     (periods, towns, cemeteries), so each is written once in "s" and referred to
     by its position. Entries keep their kind's order (for martyrs, by strokes).
     """
+    parts = [kind.search for kind in catalogue.with_part("search")]
     strings: dict[str, int] = {}
     rows = []
-    for kind in kinds:
-        for entry in kind.entries(catalogue):
+    for part in parts:
+        for entry in part.entries(catalogue):
             facts = [strings.setdefault(fact, len(strings)) for fact in entry.facts]
-            rows.append([kind.code, entry.title, entry.pinyin, entry.initials, entry.url, facts])
-    document = {"v": 1, "k": {kind.code: kind.label for kind in kinds}, "s": list(strings), "r": rows}
+            rows.append([part.code, entry.title, entry.pinyin, entry.initials, entry.url, facts])
+    document = {"v": 1, "k": {part.code: part.label for part in parts}, "s": list(strings), "r": rows}
     return inert_json(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
 
 

@@ -14,19 +14,20 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue
 from .config import SettingsError, settings_from
 from .errors import RecordsInvalid
 from .feeds import feed_files
 from .messages import render
 from .opendata import data_files
-from .pages import SitePage, site_pages
+from .pages import SitePage
 from .plaques import plaque_sheets
 from .published import PublishedScan
 from .csp import with_policy
 from .qrcodes import QrCodes
 from .sanitise import sanitise_html
 from .session import Session
+from .siteplan import load_records, record_folders, site_pages
 
 
 # A preview (`mkdocs serve --dirty`, `make serve`) re-renders only pages whose source
@@ -64,7 +65,7 @@ class SiteBuild:
         config_dir = Path(config.config_file_path).parent
         try:
             settings = settings_from(config.extra, config_dir, config.docs_dir)
-            self.catalogue = load_catalogue(settings, self.session)
+            self.catalogue = load_records(settings, self.session)
             self.pages = {page.src_uri: page for page in site_pages(self.catalogue, config)}
         except (SettingsError, RecordsInvalid) as error:
             raise BuildRefused(str(error)) from None
@@ -75,9 +76,16 @@ class SiteBuild:
             self.preview_stamp = _newest_change(config)
         self.published = PublishedScan(self.catalogue, self.pages, preview=self.preview_dir is not None)
         # The codes take longest to make: start them now, beside the rest of the build.
-        record_pages = [record.url for record in (*self.catalogue.martyrs, *self.catalogue.facilities)]
+        record_pages = [record.url for record in self.catalogue.records_with("qr_codes")]
         self.qr_codes = QrCodes(config.site_url, record_pages, self.catalogue.settings.cache_dir / "qr")
         self.qr_codes.start()
+
+    def watch(self, server) -> None:
+        """`mkdocs serve`: rebuild when any record file changes, of every kind in the list."""
+        root = self.catalogue.settings.root
+        for folder in record_folders():
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
 
     def add_files(self, files: Files, config) -> None:
         self._manifest = self._preview_manifest()

@@ -18,6 +18,7 @@ import json
 from .catalogue import Catalogue
 from .chart import grouped_bars
 from .honors import HonorRoll, Notice
+from .formats import inert_json
 from .pages import SitePage
 
 HONORS_INDEX = "honors/index.md"
@@ -130,7 +131,3 @@ def honors_json(catalogue: Catalogue) -> str:
     return inert_json(json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)) + "\n"
 
 
-def inert_json(text: str) -> str:
-    """<, > and & only ever occur inside JSON strings: as \\u escapes they read back the
-    same in any JSON parser, and the file stays inert if someone pastes it into a page."""
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
