@@ -93,12 +93,12 @@ class ListOfSettings(c.BaseConfigOption):
         self.non_empty = non_empty
 
     def run_validation(self, value):
-        if value is None:
+        if value is None and not self.non_empty:
             value = self.default
-        if not isinstance(value, list):
-            raise ValidationError(f"must be a list, not {type(value).__name__}")
-        if self.non_empty and not value:
+        if self.non_empty and (value is None or value == []):
             raise ValidationError(_empty_message(self.default))
+        if not isinstance(value, list):
+            raise ValidationError(f"must be a list, not {_type_name(value)}")
         items = []
         for number, item in enumerate(value, 1):
             keys = ", ".join(key for key, _ in self.config_class._schema)
