@@ -128,7 +128,7 @@ def test_wrong_event_settings_refuse_the_build(project):
     project.write("mkdocs.yml", settings.replace('month_day: "09-30"', 'month_day: "09-31"'))
     result = project.check()
     assert result.returncode == 1
-    assert "extra.events.fixed_days: '09-31' is not MM-DD" in result.stderr
+    assert "extra.events.fixed_days[1].month_day: '09-31' is not MM-DD" in result.stderr
 
 
 # --- a built site with fixture events ----------------------------------------------

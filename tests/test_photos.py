@@ -205,4 +205,4 @@ def test_photo_settings_must_be_positive(project):
     with_settings(project, "    photo_widths: [0, 200]\n")
     result = project.check()
     assert result.returncode == 1
-    assert "extra.records.photo_max_pixels / photo_widths: must be positive numbers" in result.stderr
+    assert "extra.records.photo_widths: 0 is not a positive whole number" in result.stderr

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
-from yinglie.config import Settings, settings_from
+from yinglie.config import settings_from
 from yinglie.guard import mask
 from yinglie.published import PublishedScan
 
@@ -144,7 +144,7 @@ def test_declared_public_values_are_not_refused_and_other_numbers_are(project):
 # --- Files other than pages, read in process from a crafted site folder -----------------
 
 def scanner(tmp_path: Path, public_values=()) -> PublishedScan:
-    settings = Settings(root=tmp_path, language="zh", periods=(), genders=(), public_values=tuple(public_values))
+    settings = settings_from({"publication_guard": {"public_values": list(public_values)}}, tmp_path)
     catalogue = SimpleNamespace(settings=settings, martyrs=[], facilities=[], events=[], memorial_work=[],
                                 honors=None)
     return PublishedScan(catalogue, {})

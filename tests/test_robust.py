@@ -218,11 +218,10 @@ def test_a_refused_value_is_masked_in_every_message_about_its_field(project):
     from mkdocs.config import load_config
 
     from yinglie.config import settings_from
-    from yinglie.honors import honor_settings
 
     settings = settings_from(load_config(str(project.root / "mkdocs.yml")).extra, project.root)
-    TOWNSHIPS = "、".join(honor_settings(settings).townships)  # noqa: N806 (as the message lists them)
-    BRANCHES = "、".join(honor_settings(settings).branches)  # noqa: N806
+    TOWNSHIPS = "、".join(settings.honors.townships)  # noqa: N806 (as the message lists them)
+    BRANCHES = "、".join(settings.honors.branches)  # noqa: N806
     PERIODS = "、".join(settings.choices("periods"))  # noqa: N806
     project.write("martyrs/test-mask.yml", martyr(period="新时代13812345678", surname_pinyin="zeng13812345678"))
     project.write("honors/2023/round.yml", notice("王五", extra=(
@@ -273,4 +272,4 @@ def test_calendar_years_in_the_settings_are_bounded_too(project):
     project.write("mkdocs.yml", settings.replace("since: 2014", "since: 9999"))
     result = project.check()
     assert result.returncode == 1
-    assert result.stderr.strip() == "extra.events.fixed_days.since (烈士纪念日): 9999 is not a year from 1 to 2100"
+    assert result.stderr.strip() == "extra.events.fixed_days[1].since: 9999 is not a year from 1 to 2100"

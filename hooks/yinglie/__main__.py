@@ -23,7 +23,7 @@ from mkdocs.config import load_config
 
 from .config import SettingsError, settings_from
 from .errors import Problems, RecordsInvalid
-from .honors import held_back_lines, honor_settings
+from .honors import held_back_lines, notice_choices
 from .kinds import KINDS
 from .siteplan import load_records, site_pages
 from .reproducible import source_date_epoch
@@ -85,7 +85,7 @@ def schema(config_file: Path, kind: str | None = None) -> int:
     config = load_config(str(config_file))
     try:
         settings = settings_from(config.extra, config_file.parent)
-        honors = honor_settings(settings)
+        honors = notice_choices(settings.honors)
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 1
@@ -94,7 +94,7 @@ def schema(config_file: Path, kind: str | None = None) -> int:
         try:
             return settings.choices(name)
         except KeyError:  # the notices' lists: award classes, townships, …
-            return honors.choices(name)
+            return honors(name)
 
     schemas = {each.name: each.json_schema(choices) for each in KINDS if kind in (None, each.name)}
     print(json.dumps(schemas[kind] if kind else schemas, ensure_ascii=False, indent=2))

@@ -1,95 +1,337 @@
 """The project's settings, read from `extra:` in mkdocs.yml and checked once.
 
 A district adopts the site by editing these settings and its data, never code.
-The settings are typed with MkDocs' own config classes (as Material types its
-plugins' settings), so a wrong setting fails with a clear message too.
+Every setting the code reads is declared here, typed with MkDocs' own config
+classes and with its default in its option (as Material declares its plugins'
+settings), so each default is written once and a wrong setting fails with a clear
+`extra.<section>.<setting>: …` message. `settings_from` validates them once and
+gives the frozen `Settings` the loaders use.
+
+- A list whose emptiness would make no sense (genders, periods, award classes…)
+  is refused when given empty: leaving the setting out gives the defaults.
+- An unknown name under `extra.records`, `extra.events`, `extra.honors`,
+  `extra.publication_guard` or `extra.footer` (a typo such as `gendres`) is
+  refused, naming the settings the section has: a misspelt setting would
+  otherwise silently mean its default. Other keys directly under `extra:` belong
+  to Material or to the templates and are left alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 
+from .collation import COMPOUND_SURNAMES
 from .dates import MAX_YEAR, MIN_YEAR
 from .messages import language_from
 
-# The periods official rolls use, with the dates a death in each can fall on.
-# Ranges overlap where rolls do: a death in Chongqing in November 1949 is recorded
-# under 解放战争时期 although the People's Republic was founded in October.
-DEFAULT_PERIODS = [
-    {"name": "第一次国内革命战争时期", "start": "1924-01-01", "end": "1927-07-31"},
-    {"name": "土地革命战争时期", "start": "1927-04-12", "end": "1937-07-06"},
-    {"name": "抗日战争时期", "start": "1931-09-18", "end": "1945-09-02"},
-    {"name": "解放战争时期", "start": "1945-08-15", "end": "1950-12-31"},
-    {"name": "抗美援朝战争时期", "start": "1950-06-25", "end": "1958-10-31"},
-    {"name": "社会主义革命和建设时期", "start": "1949-10-01", "end": "1978-12-17"},
-    {"name": "改革开放和社会主义现代化建设新时期", "start": "1978-12-18", "end": "2012-11-07"},
-    {"name": "新时代", "start": "2012-11-08", "end": "9999-12-31"},
-]
-DEFAULT_GENDERS = ["男", "女", "不详"]
-# Commemoration events (extra.events): the kinds of event, and the audiences of the
-# 英烈精神"五进" outreach. 不详 is always allowed as a target: reports often give only
-# a total.
-DEFAULT_EVENT_TYPES = ["清明祭英烈", "烈士纪念日", "五进", "走访慰问", "迁葬", "送喜报"]
-DEFAULT_OUTREACH_TARGETS = ["进机关", "进校园", "进企业", "进社区", "进军营"]
-# Days the calendar marks every year besides 清明 (computed per year: it is a solar term).
-DEFAULT_FIXED_DAYS = [{"name": "烈士纪念日", "month_day": "09-30", "since": 2014}]
-# Memorial facilities (烈士纪念设施): the kinds in official rules, and Chongqing's
-# protection levels; below district level a facility is 零散 (scattered).
-DEFAULT_FACILITY_TYPES = ["烈士陵园", "烈士墓", "烈士骨灰堂", "烈士英名墙", "纪念堂馆", "纪念碑亭", "纪念塔祠",
-                          "纪念塑像", "纪念广场"]
-DEFAULT_FACILITY_LEVELS = ["国家级", "市级", "区县级", "零散"]
-# Photos: a larger image is refused (decompression bombs); web copies in these widths.
-DEFAULT_PHOTO_MAX_PIXELS = 40_000_000
-DEFAULT_PHOTO_WIDTHS = [480, 960, 1600]
-# One record file (a martyr, or a delivery round of notices) is a few kilobytes.
-DEFAULT_MAX_FILE_KIB = 1024
 
+class SettingsError(ValueError):
+    pass
+
+
+# --- Options: MkDocs' config classes, and a few of our own with clearer messages --------
+
+class _Failed(ValidationError):
+    """A failure inside a setting: `where` names the part (`[2].start`, `.genders`)."""
+
+    def __init__(self, where: str, message: str):
+        super().__init__(message)
+        self.where = where
+
+
+def _failure(key: str, error: Exception) -> tuple[str, str]:
+    """(where, message) of a failed option, the part inside it included."""
+    return key + getattr(error, "where", ""), str(error)
+
+
+def _validated(config_class: type[Config], value: object, kind: str) -> Config:
+    """`value` checked as `config_class`; unknown names are failures too."""
+    if value is None:
+        value = {}
+    if not isinstance(value, dict):
+        raise ValidationError(f"must be a mapping of {kind}")
+    config = config_class()
+    config.load_dict(dict(value))
+    failed, warnings = config.validate()
+    if failed:
+        raise _Failed(*_failure(*failed[0]))
+    known = ", ".join(key for key, _ in config._schema)
+    for key, _warning in warnings:
+        if key not in config._schema_keys:
+            raise _Failed(str(key), f"unknown setting (the settings here: {known})")
+    return config
+
+
+class Section(c.BaseConfigOption):
+    """A mapping of settings under `extra:` (absent: every setting's default)."""
+
+    def __init__(self, config_class: type[Config]):
+        super().__init__()
+        self.config_class = config_class
+        self.default = {}
+
+    def run_validation(self, value):
+        try:
+            return _validated(self.config_class, value, "settings")
+        except _Failed as error:
+            raise _Failed("." + error.where, str(error)) from None
+
+
+class ListOfSettings(c.BaseConfigOption):
+    """A list of mappings, each checked as `config_class` (`fixed_days`, `periods`)."""
+
+    def __init__(self, config_class: type[Config], default: list[dict], non_empty: bool = False):
+        super().__init__()
+        self.config_class = config_class
+        self.default = default
+        self.non_empty = non_empty
+
+    def run_validation(self, value):
+        if value is None and not self.non_empty:
+            value = self.default
+        if self.non_empty and (value is None or value == []):
+            raise ValidationError(_empty_message(self.default))
+        if not isinstance(value, list):
+            raise ValidationError(f"must be a list, not {_type_name(value)}")
+        items = []
+        for number, item in enumerate(value, 1):
+            keys = ", ".join(key for key, _ in self.config_class._schema)
+            try:
+                items.append(_validated(self.config_class, item, f"settings ({keys})"))
+            except _Failed as error:
+                raise _Failed(f"[{number}].{error.where}", str(error)) from None
+            except ValidationError as error:
+                raise _Failed(f"[{number}]", str(error)) from None
+        return items
+
+
+class List(c.ListOfItems):
+    """A list of `option_type` items; `null` (a name with nothing after it) is the default."""
+
+    def run_validation(self, value):
+        if value is None:
+            value = self.default
+        if not isinstance(value, list):
+            raise ValidationError(f"must be a list, not {_type_name(value)}")
+        return super().run_validation(value)
+
+
+class NonEmptyList(List):
+    """A list with defaults where an empty list makes no sense: `[]` (or `null`) is refused,
+    not taken for "the defaults" (leave the setting out for them)."""
+
+    def run_validation(self, value):
+        if value is None or value == []:
+            raise ValidationError(_empty_message(self.default))
+        return super().run_validation(value)
+
+
+def _empty_message(default: list) -> str:
+    shown = "、".join(str(item["name"] if isinstance(item, dict) else item) for item in default)
+    return f"must not be empty (leave the setting out for the defaults: {shown})"
+
+
+class _Option(c.OptionallyRequired):
+    """A setting with a default, or required when it has none."""
+
+    def validate(self, value):
+        if value is None and self.default is None:
+            raise ValidationError("required")
+        return super().validate(value)
+
+
+class Flag(_Option):
+    def run_validation(self, value):
+        if not isinstance(value, bool):
+            raise ValidationError(f"must be true or false, not {value!r}")
+        return value
+
+
+class Text(_Option):
+    """A text: a number or a date typed where text is meant must be put in quotes."""
+
+    def run_validation(self, value):
+        if not isinstance(value, str):
+            raise ValidationError(f"must be text, not {_type_name(value)} (put it in quotes)")
+        return value
+
+
+class Whole(_Option):
+    """A whole number from `minimum` to `maximum`; `message` says what is wrong with `{value}`."""
+
+    def __init__(self, minimum: int, maximum: int, message: str, default: int | None = None):
+        super().__init__(default=default)
+        self.minimum, self.maximum, self.message = minimum, maximum, message
+
+    def run_validation(self, value):
+        if not isinstance(value, int) or isinstance(value, bool) or not self.minimum <= value <= self.maximum:
+            raise ValidationError(self.message.format(value=value, minimum=self.minimum, maximum=self.maximum))
+        return value
+
+
+def Year(default: int | None = None, minimum: int = MIN_YEAR) -> Whole:  # noqa: N802 (an option, as c.Type)
+    return Whole(minimum, MAX_YEAR, "{value} is not a year from {minimum} to {maximum}", default)
+
+
+def Positive(default: int | None = None) -> Whole:  # noqa: N802
+    return Whole(1, 2**63, "{value!r} is not a positive whole number", default)
+
+
+class IsoDate(_Option):
+    """A date as YYYY-MM-DD (quoted or not)."""
+
+    def run_validation(self, value):
+        if isinstance(value, date):
+            return value
+        if not isinstance(value, str):
+            raise ValidationError(f"must be a date as YYYY-MM-DD, not {_type_name(value)}")
+        try:
+            return date.fromisoformat(value)
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
+
+
+class MonthDay(_Option):
+    """A day of every year as "MM-DD": (month, day)."""
+
+    def run_validation(self, value):
+        try:
+            month, day = (int(part) for part in str(value).split("-"))
+            date(2001, month, day)  # a common year: a yearly day cannot be 02-29
+        except ValueError:
+            raise ValidationError(f"{value!r} is not MM-DD (02-29 cannot recur yearly)") from None
+        return month, day
+
+
+def _type_name(value: object) -> str:
+    return "nothing" if value is None else type(value).__name__
+
+
+# --- The settings, with their defaults ------------------------------------------------------
 
 class PeriodConfig(Config):
-    name = c.Type(str)
-    start = c.Type(str)
-    end = c.Type(str)
+    name = Text()
+    start = IsoDate()
+    end = IsoDate()
 
 
 class RecordsConfig(Config):
-    language = c.Choice(("zh", "en"), default="zh")
-    data_root = c.Optional(c.Type(str))
-    periods = c.ListOfItems(c.SubConfig(PeriodConfig), default=[])
-    genders = c.ListOfItems(c.Type(str), default=[])
-    facility_types = c.ListOfItems(c.Type(str), default=[])
-    facility_levels = c.ListOfItems(c.Type(str), default=[])
-    photo_max_pixels = c.Type(int, default=DEFAULT_PHOTO_MAX_PIXELS)
-    photo_widths = c.ListOfItems(c.Type(int), default=[])
-    # A record file larger than this is refused before it is read (see yamlsource.py).
-    max_file_kib = c.Type(int, default=DEFAULT_MAX_FILE_KIB)
+    """`extra.records`: the martyr and facility records."""
+
+    language = c.Choice(("zh", "en"), default="zh")  # messages to staff (YINGLIE_LANG overrides)
+    data_root = c.Optional(c.Type(str))  # where the record folders are; default: beside mkdocs.yml
+    # The periods official rolls use, with the dates a death in each can fall on.
+    # Ranges overlap where rolls do: a death in Chongqing in November 1949 is recorded
+    # under 解放战争时期 although the People's Republic was founded in October.
+    periods = ListOfSettings(PeriodConfig, non_empty=True, default=[
+        {"name": "第一次国内革命战争时期", "start": "1924-01-01", "end": "1927-07-31"},
+        {"name": "土地革命战争时期", "start": "1927-04-12", "end": "1937-07-06"},
+        {"name": "抗日战争时期", "start": "1931-09-18", "end": "1945-09-02"},
+        {"name": "解放战争时期", "start": "1945-08-15", "end": "1950-12-31"},
+        {"name": "抗美援朝战争时期", "start": "1950-06-25", "end": "1958-10-31"},
+        {"name": "社会主义革命和建设时期", "start": "1949-10-01", "end": "1978-12-17"},
+        {"name": "改革开放和社会主义现代化建设新时期", "start": "1978-12-18", "end": "2012-11-07"},
+        {"name": "新时代", "start": "2012-11-08", "end": "9999-12-31"},
+    ])
+    genders = NonEmptyList(Text(), default=["男", "女", "不详"])
+    # Memorial facilities (烈士纪念设施): the kinds in official rules, and Chongqing's
+    # protection levels; below district level a facility is 零散 (scattered).
+    facility_types = NonEmptyList(Text(), default=[
+        "烈士陵园", "烈士墓", "烈士骨灰堂", "烈士英名墙", "纪念堂馆", "纪念碑亭", "纪念塔祠", "纪念塑像", "纪念广场",
+    ])
+    facility_levels = NonEmptyList(Text(), default=["国家级", "市级", "区县级", "零散"])
+    # Photos: a larger image is refused (decompression bombs); web copies in these widths.
+    photo_max_pixels = Positive(default=40_000_000)
+    photo_widths = NonEmptyList(Positive(), default=[480, 960, 1600])
+    # One record file (a martyr, or a delivery round of notices) is a few kilobytes; a
+    # larger one is refused before it is read (see yamlsource.py).
+    max_file_kib = Whole(1, 64 * 1024, "must be between {minimum} and {maximum} (KiB)", default=1024)
+
+
+class FixedDayConfig(Config):
+    name = Text()
+    month_day = MonthDay()
+    since = Year(default=1, minimum=1)  # 1: always
+
+
+class EventsConfig(Config):
+    """`extra.events`: commemoration events and the calendar."""
+
+    # The kinds of event, and the audiences of the 英烈精神"五进" outreach. 不详 is always
+    # allowed as a target: reports often give only a total.
+    types = NonEmptyList(Text(), default=["清明祭英烈", "烈士纪念日", "五进", "走访慰问", "迁葬", "送喜报"])
+    outreach_type = Text(default="五进")  # the type whose records name a target
+    outreach_targets = NonEmptyList(Text(), default=["进机关", "进校园", "进企业", "进社区", "进军营"])
+    # The calendar needs no clock: it marks 清明 (computed per year: a solar term) and
+    # the fixed days in these years. An empty `fixed_days` marks none.
+    qingming = Flag(default=True)
+    fixed_days = ListOfSettings(FixedDayConfig, default=[{"name": "烈士纪念日", "month_day": "09-30", "since": 2014}])
+    calendar_first_year = Year(default=2020)
+    calendar_last_year = Year(default=2050)
+
+
+class HonorsConfig(Config):
+    """`extra.honors`: award notices (喜报)."""
+
+    # In the order the honor roll lists them.
+    award_classes = NonEmptyList(Text(), default=["一等功", "二等功", "三等功", "优秀士兵", "优秀士官"])
+    # The district's towns and streets (镇街), in display order: no default, and
+    # required once there are notices (honors.load_honors).
+    townships = List(Text(), default=[])
+    # Services as public reports name them: the unit itself is always "某部".
+    branches = NonEmptyList(Text(), default=[
+        "陆军某部", "海军某部", "空军某部", "火箭军某部", "武警某部", "军事航天部队某部",
+        "网络空间部队某部", "信息支援部队某部", "联勤保障部队某部", "某部",
+    ])
+    # Compound surnames (复姓) besides those the project ships (collation.COMPOUND_SURNAMES).
+    compound_surnames = List(Text(), default=[])
 
 
 class PublicationGuardConfig(Config):
     """`extra.publication_guard`: values published on purpose, exempt from the guard by value."""
 
-    public_values = c.ListOfItems(c.Type(str), default=[])
+    public_values = List(Text(), default=[])
 
 
-class FixedDayConfig(Config):
-    name = c.Type(str)
-    month_day = c.Type(str)
-    since = c.Type(int, default=1)
+class FooterConfig(Config):
+    """`extra.footer`: items public-sector sites carry (theme/partials/copyright.html);
+    an item left out is not shown. Every item is a public value too."""
+
+    organiser = c.Optional(Text())  # 主办单位
+    address = c.Optional(Text())
+    icp = c.Optional(Text())  # ICP 备案号
+    public_security = c.Optional(Text())  # 公安机关备案号
+    public_security_url = c.Optional(Text())
+    site_code = c.Optional(Text())  # 政府网站标识码
 
 
-class EventsConfig(Config):
-    types = c.ListOfItems(c.Type(str), default=[])
-    outreach_type = c.Type(str, default="五进")
-    outreach_targets = c.ListOfItems(c.Type(str), default=[])
-    qingming = c.Type(bool, default=True)
-    fixed_days = c.Optional(c.ListOfItems(c.SubConfig(FixedDayConfig)))
-    calendar_first_year = c.Type(int, default=2020)
-    calendar_last_year = c.Type(int, default=2050)
+class ExtraConfig(Config):
+    """The settings under `extra:` that the code and the templates read."""
+
+    demo_data = Flag(default=False)  # show the 演示数据 notice (theme/main.html)
+    footer = Section(FooterConfig)
+    records = Section(RecordsConfig)
+    publication_guard = Section(PublicationGuardConfig)
+    events = Section(EventsConfig)
+    honors = Section(HonorsConfig)
+
+
+# --- What the loaders use --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Period:
+    name: str
+    start: date
+    end: date
+
+    def admits(self, earliest: date, latest: date) -> bool:
+        return earliest <= self.end and latest >= self.start
 
 
 @dataclass(frozen=True)
@@ -104,24 +346,36 @@ class FixedDay:
 class EventSettings:
     """`extra.events`: event types, 五进 targets and the days the calendar marks."""
 
-    types: tuple[str, ...] = tuple(DEFAULT_EVENT_TYPES)
-    outreach_type: str = "五进"
-    outreach_targets: tuple[str, ...] = tuple(DEFAULT_OUTREACH_TARGETS)
-    qingming: bool = True
-    fixed_days: tuple[FixedDay, ...] = (FixedDay("烈士纪念日", 9, 30, 2014),)
+    types: tuple[str, ...]
+    outreach_type: str
+    outreach_targets: tuple[str, ...]
+    qingming: bool
+    fixed_days: tuple[FixedDay, ...]
     # The calendar needs no clock: it lists the fixed days of these years.
-    first_year: int = 2020
-    last_year: int = 2050
+    first_year: int
+    last_year: int
 
 
 @dataclass(frozen=True)
-class Period:
-    name: str
-    start: date
-    end: date
+class HonorSettings:
+    """`extra.honors`: award classes, the district's towns and streets, services."""
 
-    def admits(self, earliest: date, latest: date) -> bool:
-        return earliest <= self.end and latest >= self.start
+    award_classes: tuple[str, ...]  # in the order the roll lists them
+    townships: tuple[str, ...]  # the district's towns and streets (镇街), in display order
+    branches: tuple[str, ...]
+    compound_surnames: tuple[str, ...]  # the shipped ones, then the settings'
+    public_values: tuple[str, ...]  # Settings.public_values: the guard lets them pass
+
+    def choices(self, name: str) -> list[str]:
+        return list(self._choice_lists[name])
+
+    @cached_property  # asked once per choice field of every notice
+    def _choice_lists(self) -> dict[str, tuple[str, ...]]:
+        return {
+            "award_classes": self.award_classes,
+            "townships": self.townships,
+            "branches": self.branches,
+        }
 
 
 @dataclass(frozen=True)
@@ -132,19 +386,18 @@ class Settings:
     language: str
     periods: tuple[Period, ...]
     genders: tuple[str, ...]
-    events: EventSettings = EventSettings()
-    # The whole `extra:` mapping, for record kinds with settings of their own (extra.honors).
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
-    facility_types: tuple[str, ...] = tuple(DEFAULT_FACILITY_TYPES)
-    facility_levels: tuple[str, ...] = tuple(DEFAULT_FACILITY_LEVELS)
-    photo_max_pixels: int = DEFAULT_PHOTO_MAX_PIXELS
-    photo_widths: tuple[int, ...] = tuple(DEFAULT_PHOTO_WIDTHS)
-    # The hand-written pages (mkdocs.yml docs_dir): what a record's relative link may name.
-    docs_dir: Path | None = None
-    max_file_bytes: int = DEFAULT_MAX_FILE_KIB * 1024
+    events: EventSettings
+    honors: HonorSettings
+    facility_types: tuple[str, ...]
+    facility_levels: tuple[str, ...]
+    photo_max_pixels: int
+    photo_widths: tuple[int, ...]
+    max_file_bytes: int
     # Values mkdocs.yml publishes on purpose (extra.publication_guard.public_values and
     # the footer's items): the last scan over the built site does not refuse them.
-    public_values: tuple[str, ...] = ()
+    public_values: tuple[str, ...]
+    # The hand-written pages (mkdocs.yml docs_dir): what a record's relative link may name.
+    docs_dir: Path | None = None
 
     @property
     def martyrs_dir(self) -> Path:
@@ -186,100 +439,69 @@ class Settings:
         return next((p for p in self.periods if p.name == name), None)
 
 
-class SettingsError(ValueError):
-    pass
-
-
 def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = None) -> Settings:
-    """Build `Settings` from mkdocs.yml's `extra.records` (all of it optional);
-    `docs_dir` is mkdocs.yml's docs_dir."""
-    raw = RecordsConfig()
-    raw.load_dict(dict((extra or {}).get("records") or {}))
-    failed, _warnings = raw.validate()
+    """Check mkdocs.yml's `extra:` (every setting optional but `honors.townships` once
+    there are notices) and build `Settings`; `docs_dir` is mkdocs.yml's docs_dir."""
+    raw = ExtraConfig()
+    # Other keys under `extra:` are Material's or the templates' own.
+    raw.load_dict({key: value for key, value in (extra or {}).items() if key in raw._schema_keys})
+    failed, _warnings = raw.validate()  # no warnings: unknown names inside a section fail
     if failed:
-        raise SettingsError("; ".join(f"extra.records.{key}: {error}" for key, error in failed))
-    if raw.photo_max_pixels <= 0 or any(width <= 0 for width in raw.photo_widths):
-        raise SettingsError("extra.records.photo_max_pixels / photo_widths: must be positive numbers")
-    if not 1 <= raw.max_file_kib <= 64 * 1024:
-        raise SettingsError("extra.records.max_file_kib: must be between 1 and 65536 (KiB)")
-    root = Path(raw.data_root) if raw.data_root else config_dir
+        where, message = _failure(*failed[0])
+        raise SettingsError(f"extra.{where}: {message}")
+    records, events = raw.records, raw.events
+    root = Path(records.data_root) if records.data_root else config_dir
     if not root.is_absolute():
         root = config_dir / root
-    periods = raw.periods or DEFAULT_PERIODS
-    try:
-        parsed = tuple(
-            Period(p["name"], date.fromisoformat(p["start"]), date.fromisoformat(p["end"]))
-            for p in periods
-        )
-    except ValueError as error:
-        raise SettingsError(f"extra.records.periods: {error}") from error
+    public_values = _public_values(raw, list((extra or {}).get("footer") or ()))
     return Settings(
         root=root,
-        language=language_from(raw.language),
-        periods=parsed,
-        genders=tuple(raw.genders or DEFAULT_GENDERS),
-        events=event_settings_from(extra),
-        extra=dict(extra or {}),
-        facility_types=tuple(raw.facility_types or DEFAULT_FACILITY_TYPES),
-        facility_levels=tuple(raw.facility_levels or DEFAULT_FACILITY_LEVELS),
-        photo_max_pixels=raw.photo_max_pixels,
-        photo_widths=tuple(sorted(set(raw.photo_widths or DEFAULT_PHOTO_WIDTHS))),
+        language=language_from(records.language),
+        periods=tuple(Period(p.name, p.start, p.end) for p in records.periods),
+        genders=tuple(records.genders),
+        events=_event_settings(events),
+        honors=HonorSettings(
+            award_classes=tuple(raw.honors.award_classes),
+            townships=tuple(raw.honors.townships),
+            branches=tuple(raw.honors.branches),
+            compound_surnames=tuple(dict.fromkeys([*COMPOUND_SURNAMES, *raw.honors.compound_surnames])),
+            public_values=public_values,
+        ),
+        facility_types=tuple(records.facility_types),
+        facility_levels=tuple(records.facility_levels),
+        photo_max_pixels=records.photo_max_pixels,
+        photo_widths=tuple(sorted(set(records.photo_widths))),
+        max_file_bytes=records.max_file_kib * 1024,
+        public_values=public_values,
         docs_dir=Path(docs_dir) if docs_dir else None,
-        max_file_bytes=raw.max_file_kib * 1024,
-        public_values=public_values_from(extra),
     )
 
 
-def public_values_from(extra: dict) -> tuple[str, ...]:
-    """`extra.publication_guard.public_values`, then every text item of `extra.footer`."""
-    raw = PublicationGuardConfig()
-    raw.load_dict(dict((extra or {}).get("publication_guard") or {}))
-    failed, _warnings = raw.validate()
-    if failed:
-        raise SettingsError("; ".join(f"extra.publication_guard.{key}: {error}" for key, error in failed))
-    footer = (extra or {}).get("footer") or {}
-    if not isinstance(footer, dict):
-        raise SettingsError("extra.footer: must be a mapping of footer items")
+@lru_cache(maxsize=1)
+def default_settings() -> Settings:
+    """The settings of a site whose mkdocs.yml sets nothing (for synthetic records)."""
+    return settings_from({}, Path("."))
+
+
+def _public_values(raw: ExtraConfig, footer_order: list[str]) -> tuple[str, ...]:
+    """`extra.publication_guard.public_values`, then every item of `extra.footer` (as listed)."""
     # Only values the guard would refuse exempt anything (publicvalues.py): the
     # organiser's name is declared too, and changes nothing.
-    values = [*raw.public_values, *(value for value in footer.values() if isinstance(value, str) and value)]
-    return tuple(dict.fromkeys(values))
+    footer = [raw.footer[key] for key in footer_order if raw.footer[key]]
+    return tuple(dict.fromkeys([*raw.publication_guard.public_values, *footer]))
 
 
-def event_settings_from(extra: dict) -> EventSettings:
-    """Build `EventSettings` from mkdocs.yml's `extra.events` (all of it optional)."""
-    raw = EventsConfig()
-    raw.load_dict(dict((extra or {}).get("events") or {}))
-    failed, _warnings = raw.validate()
-    if failed:
-        raise SettingsError("; ".join(f"extra.events.{key}: {error}" for key, error in failed))
-    fixed = []
-    for item in DEFAULT_FIXED_DAYS if raw.fixed_days is None else raw.fixed_days:
-        try:
-            month, day = (int(part) for part in item["month_day"].split("-"))
-            date(2001, month, day)  # a common year: a yearly day cannot be 02-29
-        except ValueError:
-            raise SettingsError(f"extra.events.fixed_days: {item['month_day']!r} is not MM-DD (02-29 cannot recur yearly)") from None
-        fixed.append(FixedDay(item["name"], month, day, item.get("since") or 1))
-    types = tuple(raw.types or DEFAULT_EVENT_TYPES)
-    if raw.outreach_type not in types:
+def _event_settings(raw: EventsConfig) -> EventSettings:
+    if raw.outreach_type not in raw.types:
         raise SettingsError(f"extra.events.outreach_type: {raw.outreach_type!r} is not one of extra.events.types")
     if raw.calendar_first_year > raw.calendar_last_year:
         raise SettingsError("extra.events: calendar_first_year is after calendar_last_year")
-    # The calendar makes a date of each: keep them to the years records may name
-    # (a fixed day's `since` may be earlier: 1, the default, means always).
-    years = [("calendar_first_year", raw.calendar_first_year, MIN_YEAR),
-             ("calendar_last_year", raw.calendar_last_year, MIN_YEAR),
-             *((f"fixed_days.since ({day.name})", day.since, 1) for day in fixed)]
-    for name, year, lowest in years:
-        if not lowest <= year <= MAX_YEAR:
-            raise SettingsError(f"extra.events.{name}: {year} is not a year from {lowest} to {MAX_YEAR}")
     return EventSettings(
-        types=types,
+        types=tuple(raw.types),
         outreach_type=raw.outreach_type,
-        outreach_targets=tuple(raw.outreach_targets or DEFAULT_OUTREACH_TARGETS),
+        outreach_targets=tuple(raw.outreach_targets),
         qingming=raw.qingming,
-        fixed_days=tuple(fixed),
+        fixed_days=tuple(FixedDay(day.name, *day.month_day, day.since) for day in raw.fixed_days),
         first_year=raw.calendar_first_year,
         last_year=raw.calendar_last_year,
     )

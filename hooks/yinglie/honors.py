@@ -20,11 +20,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-
-from .collation import COMPOUND_SURNAMES, NameKeys, name_keys, split_surname
-from .config import Settings, SettingsError
+from .collation import NameKeys, name_keys, split_surname
+from .config import HonorSettings, Settings, SettingsError
 from .dates import MAX_YEAR, MIN_YEAR
 from .errors import Problem, Problems
 from .guard import published_form
@@ -43,58 +40,10 @@ YEAR_FOLDER = re.compile(r"^\d{4}$")
 FULL_NAME, SURNAME_ONLY, HIDDEN = "全名", "姓加某", "不显示"
 NAME_DISPLAYS = (FULL_NAME, SURNAME_ONLY, HIDDEN)
 
-DEFAULT_AWARD_CLASSES = ("一等功", "二等功", "三等功", "优秀士兵", "优秀士官")
-# Services as public reports name them: the unit itself is always "某部".
-DEFAULT_BRANCHES = (
-    "陆军某部", "海军某部", "空军某部", "火箭军某部", "武警某部", "军事航天部队某部",
-    "网络空间部队某部", "信息支援部队某部", "联勤保障部队某部", "某部",
-)
 
-
-class HonorsConfig(Config):
-    """`extra.honors` in mkdocs.yml."""
-
-    award_classes = c.ListOfItems(c.Type(str), default=[])
-    townships = c.ListOfItems(c.Type(str), default=[])
-    branches = c.ListOfItems(c.Type(str), default=[])
-    # Compound surnames (复姓) besides those the project ships (collation.COMPOUND_SURNAMES).
-    compound_surnames = c.ListOfItems(c.Type(str), default=[])
-
-
-@dataclass(frozen=True)
-class HonorSettings:
-    award_classes: tuple[str, ...]  # in the order the roll lists them
-    townships: tuple[str, ...]  # the district's towns and streets (镇街), in display order
-    branches: tuple[str, ...]
-    compound_surnames: tuple[str, ...] = COMPOUND_SURNAMES
-    public_values: tuple[str, ...] = ()  # Settings.public_values: the guard lets them pass
-
-    def choices(self, name: str) -> list[str]:
-        return list(self._choice_lists[name])
-
-    @cached_property  # asked once per choice field of every notice
-    def _choice_lists(self) -> dict[str, tuple[str, ...]]:
-        return {
-            "award_classes": self.award_classes,
-            "townships": self.townships,
-            "branches": self.branches,
-            "name_display": NAME_DISPLAYS,
-        }
-
-
-def honor_settings(settings: Settings) -> HonorSettings:
-    raw = HonorsConfig()
-    raw.load_dict(dict(settings.extra.get("honors") or {}))
-    failed, _warnings = raw.validate()
-    if failed:
-        raise SettingsError("; ".join(f"extra.honors.{key}: {error}" for key, error in failed))
-    return HonorSettings(
-        award_classes=tuple(raw.award_classes or DEFAULT_AWARD_CLASSES),
-        townships=tuple(raw.townships),
-        branches=tuple(raw.branches or DEFAULT_BRANCHES),
-        compound_surnames=tuple(dict.fromkeys([*COMPOUND_SURNAMES, *raw.compound_surnames])),
-        public_values=settings.public_values,
-    )
+def notice_choices(options: HonorSettings) -> Callable[[str], list[str]]:
+    """The allowed values of a notice's choice fields: the settings' lists, and how a name is shown."""
+    return lambda name: list(NAME_DISPLAYS) if name == "name_display" else options.choices(name)
 
 
 NOTICE = Schema(
@@ -271,7 +220,7 @@ def load_honors(loading: Loading) -> HonorRoll:
     unchanged (recordcache.py); the year's totals are checked on every load."""
     settings, problems = loading.settings, loading.problems
     checked = loading.checked("notice")
-    options = honor_settings(settings)
+    options = settings.honors
     roll = HonorRoll(options)
     root = settings.honors_dir
     if not root.is_dir():
@@ -312,7 +261,7 @@ def _load_notice_file(path: Path, loading: Loading, folder_year: int,
     raw = read_record(path, loading, layout=LIST, notice=True, not_shaped="honors_not_list")
     if raw is None:
         return [], False
-    check = Checker(path, problems, options.choices)
+    check = Checker(path, problems, notice_choices(options))
     notices, complete = [], True
     for item in raw:
         if not isinstance(item, Located):  # reported by read_record
@@ -392,7 +341,7 @@ def _load_totals(path: Path, loading: Loading, year: int, options: HonorSettings
         return None
     rest = Located({key: value for key, value in raw.items() if key != "totals"})
     rest.line, rest.key_lines = raw.line, raw.key_lines
-    values = TOTALS.validate(rest, Checker(path, problems, options.choices))
+    values = TOTALS.validate(rest, Checker(path, problems, notice_choices(options)))
     declared = raw.get("totals")
     if not isinstance(declared, Located):
         problems.add(path, raw.line_of("totals"), "totals", "honors_totals_not_mapping")
@@ -503,7 +452,7 @@ def write_synthetic(root: Path, count: int, seed: int = 0) -> int:
     from .synthdata import MARK, SURNAMES, to_yaml
 
     config = load_config(str(root / "mkdocs.yml"))
-    options = honor_settings(settings_from(config.extra, root))
+    options = settings_from(config.extra, root).honors
     towns = options.townships or ("几江街道",)
     years = [y for y in SYNTHETIC_YEARS if not (root / "honors" / str(y) / TOTALS_FILE).exists()]
     rng = random.Random(seed)

@@ -153,18 +153,19 @@ def write_synthetic(root: Path, count: int, seed: int = 0) -> int:
     """
     import random
 
-    from .config import DEFAULT_FACILITY_LEVELS, DEFAULT_FACILITY_TYPES
+    from .config import default_settings
     from .synthdata import MARK, TOWNS, to_yaml
 
+    types, levels = default_settings().facility_types, default_settings().facility_levels
     rng = random.Random(seed)
     folder = root / "martyrs" / "memorials"
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(1, count + 1):
-        kind = DEFAULT_FACILITY_TYPES[number % len(DEFAULT_FACILITY_TYPES)]
+        kind = types[number % len(types)]
         record = {
             "name": f"合成测试{kind} {number}",
             "type": kind,
-            "level": DEFAULT_FACILITY_LEVELS[number % len(DEFAULT_FACILITY_LEVELS)],
+            "level": levels[number % len(levels)],
             "address": f"重庆市江津区{rng.choice(TOWNS)}",
             "coordinates": f"{rng.uniform(28.9, 29.4):.4f}, {rng.uniform(105.9, 106.5):.4f}",
             "built": str(rng.randint(1950, 2015)),

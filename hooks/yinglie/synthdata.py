@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .config import DEFAULT_PERIODS
+from .config import default_settings
 
 MARK = "（合成测试数据）"
 SURNAMES = (
@@ -91,9 +91,8 @@ def _deeds(rng: random.Random, values: dict, length: int) -> str:
 
 def martyr_record(rng: random.Random) -> dict:
     """One synthetic martyr: fields consistent with each other and with the periods."""
-    period = rng.choice(DEFAULT_PERIODS)
-    start = date.fromisoformat(period["start"])
-    end = min(date.fromisoformat(period["end"]), LAST_DAY)
+    period = rng.choice(default_settings().periods)
+    start, end = period.start, min(period.end, LAST_DAY)
     died = _day_between(rng, start, end)
     born = died - timedelta(days=rng.randint(18 * 365, 45 * 365))
     joined = _day_between(rng, born + timedelta(days=16 * 365), died)
@@ -112,8 +111,8 @@ def martyr_record(rng: random.Random) -> dict:
         "unit": unit,
         "position": position,
         "died": _written(rng, died),
-        "death_place": "朝鲜" if period["name"] == "抗美援朝战争时期" else rng.choice(("江津", "重庆", "四川", "贵州", "不详")),
-        "period": period["name"],
+        "death_place": "朝鲜" if period.name == "抗美援朝战争时期" else rng.choice(("江津", "重庆", "四川", "贵州", "不详")),
+        "period": period.name,
         "burial": rng.choice(BURIALS),
         "summary": f"{MARK}{position}，{period['name']}牺牲。",
         "deeds": _deeds(rng, fill, rng.randint(600, 1200)),
