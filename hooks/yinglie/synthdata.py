@@ -114,7 +114,7 @@ def martyr_record(rng: random.Random) -> dict:
         "death_place": "朝鲜" if period.name == "抗美援朝战争时期" else rng.choice(("江津", "重庆", "四川", "贵州", "不详")),
         "period": period.name,
         "burial": rng.choice(BURIALS),
-        "summary": f"{MARK}{position}，{period['name']}牺牲。",
+        "summary": f"{MARK}{position}，{period.name}牺牲。",
         "deeds": _deeds(rng, fill, rng.randint(600, 1200)),
         "sources": [{"title": "合成测试数据集", "where": "基准测试生成器 yinglie.synthetic，非真实资料"}],
     }
