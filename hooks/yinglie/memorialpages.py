@@ -9,8 +9,6 @@ The printable plaque sheets are files, not pages: see plaques.py.
 
 from __future__ import annotations
 
-import html
-
 from .catalogue import Catalogue
 from .memorials import yuan
 from .pages import SitePage
@@ -24,15 +22,14 @@ def memorial_pages(catalogue: Catalogue) -> list[SitePage]:
     ]
     for facility in catalogue.facilities_by_name:
         residents = catalogue.residents(facility.id)
-        title = html.escape(facility.display_name)  # titles are printed unescaped
         pages.append(
-            SitePage(f"{facility.url}index.md", title, "memorial.html", body=facility.description,
+            SitePage(f"{facility.url}index.md", facility.display_name, "memorial.html", body=facility.description,
                      context={"facility": facility, "residents": residents, "yuan": yuan},
-                     edit_path=facility.path, untrusted=True)
+                     edit_path=facility.path)
         )
     for year in catalogue.memorial_work:
         pages.append(
-            SitePage(f"{year.url}index.md", f"{year.year}年{html.escape(year.area)}烈士纪念设施工作",
+            SitePage(f"{year.url}index.md", f"{year.year}年{year.area}烈士纪念设施工作",
                      "memorial-work.html", context={"work": year}, edit_path=year.path)
         )
     return pages

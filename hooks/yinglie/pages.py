@@ -32,12 +32,17 @@ class SitePage:
     body: str = ""
     context: dict = field(default_factory=dict, compare=False)
     edit_path: object = None  # the record file that "edit" opens
-    untrusted: bool = False  # the body comes from a record: sanitise its HTML
+    # The body's HTML is sanitised unless the page says it is trusted: only a page
+    # whose body this code writes itself (never record text) may say so.
+    trusted: bool = False
     in_search: bool = True
 
     def markdown(self) -> str:
-        """The generated Markdown source: front matter, then the record's text."""
-        meta = {"title": self.title, "template": self.template}
+        """The generated Markdown source: front matter, then the body.
+
+        `title` is plain text, escaped here and only here: MkDocs and Material print
+        a page's title as it stands in the front matter."""
+        meta = {"title": html.escape(self.title), "template": self.template}
         if not self.in_search:
             meta["search"] = {"exclude": True}
         # JSON is YAML, and quotes whatever a record puts in a title.
@@ -90,13 +95,11 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
         pages.append(
             SitePage(
                 f"martyrs/{martyr.id}/index.md",
-                # MkDocs and Material print titles unescaped: escape record text here.
-                html.escape(martyr.display_name),
+                martyr.display_name,
                 "martyr.html",
                 body=martyr.deeds,
                 context={"martyr": martyr, "martyr_events": catalogue.events_by_martyr.get(martyr.id, [])},
                 edit_path=martyr.path,
-                untrusted=True,
                 # Records are found through the record search index (search.py),
                 # not Material's full-text index: see the README, "Search".
                 in_search=False,

@@ -174,8 +174,10 @@ class SiteBuild:
             self.qr_codes.cancel()
 
     def page_content(self, html: str, page) -> str:
+        """A generated page's body is sanitised unless the page says it is trusted. (Pages
+        in content/ are the site's own, reviewed as code: they keep their HTML.)"""
         site_page = self.pages.get(page.file.src_uri)
-        return sanitise_html(html) if site_page is not None and site_page.untrusted else html
+        return sanitise_html(html) if site_page is not None and not site_page.trusted else html
 
     def page_output(self, html: str, page) -> str:
         """A page's final HTML: scanned for what must never be published, then given its CSP."""
