@@ -18,7 +18,10 @@ MEMORIALS_INDEX = "memorials/index.md"
 
 def memorial_pages(catalogue: Catalogue) -> list[SitePage]:
     pages = [
-        SitePage(MEMORIALS_INDEX, "纪念设施", "memorials.html", context={"groups": facility_groups(catalogue)}),
+        SitePage(MEMORIALS_INDEX, "纪念设施", "memorials.html",
+                 context={"groups": facility_groups(catalogue), "facility_count": len(catalogue.facilities),
+                          "resident_counts": {f.id: len(catalogue.residents(f.id)) for f in catalogue.facilities},
+                          "work_years": catalogue.memorial_work}),
     ]
     for facility in catalogue.facilities_by_name:
         residents = catalogue.residents(facility.id)

@@ -50,6 +50,12 @@ class SitePage:
         return f"---\n{front}\n---\n\n{self.body}\n"
 
 
+def content_page_context(catalogue: Catalogue) -> dict[str, dict]:
+    """What a hand-written page (content/) gets beside MkDocs' own values, by the
+    template its front matter names: exactly the site-wide figures that template shows."""
+    return {"home.html": {"martyr_count": len(catalogue.martyrs)}}
+
+
 def site_pages(catalogue: Catalogue, config) -> list[SitePage]:
     """Every generated page of the site, by record kind; refuses two things at one address
     (`RecordsInvalid`). `config` is MkDocs' configuration (docs_dir, use_directory_urls)."""
@@ -85,20 +91,24 @@ def generated_files(catalogue: Catalogue) -> list[str]:
 
 
 def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
+    # The directory's filters: the distinct known values, once for both orders.
+    filters = {"periods": catalogue.filter_values("period"), "native_places": catalogue.filter_values("native_place")}
     pages = [
         SitePage(DIRECTORY, "英烈名录", "martyrs.html",
-                 context={"order": "strokes", "martyrs": catalogue.martyrs_by_strokes}, in_search=False),
+                 context={"order": "strokes", "martyrs": catalogue.martyrs_by_strokes, **filters}, in_search=False),
         SitePage(DIRECTORY_PINYIN, "英烈名录（按拼音排序）", "martyrs.html",
-                 context={"order": "pinyin", "martyrs": catalogue.martyrs_by_pinyin}, in_search=False),
+                 context={"order": "pinyin", "martyrs": catalogue.martyrs_by_pinyin, **filters}, in_search=False),
     ]
     for martyr in catalogue.martyrs_by_strokes:
+        resting = catalogue.facility(martyr.resting_facility) if martyr.resting_facility else None
         pages.append(
             SitePage(
                 f"martyrs/{martyr.id}/index.md",
                 martyr.display_name,
                 "martyr.html",
                 body=martyr.deeds,
-                context={"martyr": martyr, "martyr_events": catalogue.events_by_martyr.get(martyr.id, [])},
+                context={"martyr": martyr, "martyr_events": catalogue.events_by_martyr.get(martyr.id, []),
+                         "resting": resting},
                 edit_path=martyr.path,
                 # Records are found through the record search index (search.py),
                 # not Material's full-text index: see the README, "Search".

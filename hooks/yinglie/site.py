@@ -19,7 +19,7 @@ from .errors import RecordsInvalid
 from .feeds import feed_files
 from .messages import render
 from .opendata import data_files
-from .pages import SitePage, site_pages
+from .pages import SitePage, content_page_context, site_pages
 from .plaques import plaque_sheets
 from .published import PublishedScan
 from .csp import start as start_policy, with_policy
@@ -64,6 +64,7 @@ class SiteBuild:
         self._file_stamps: dict[Path, str] = {}
         self._manifest: dict[str, str] = {}  # preview: address -> the stamp it was last made for
         self.published: PublishedScan | None = None
+        self.content_context: dict[str, dict] = {}  # a hand-written page's data, by its template
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -71,6 +72,7 @@ class SiteBuild:
             settings = settings_from(config.extra, config_dir, config.docs_dir)
             self.catalogue = load_catalogue(settings)
             self.pages = {page.src_uri: page for page in site_pages(self.catalogue, config)}
+            self.content_context = content_page_context(self.catalogue)
         except (SettingsError, RecordsInvalid) as error:
             raise BuildRefused(str(error)) from None
         if not config.site_url:  # QR codes hold absolute addresses
@@ -189,8 +191,10 @@ class SiteBuild:
         return with_policy(output, template_name) if template_name.endswith(".html") else output
 
     def page_context(self, context: dict, page) -> dict:
-        context["catalogue"] = self.catalogue
+        """A template gets its page's data, never the whole catalogue."""
         site_page = self.pages.get(page.file.src_uri)
         if site_page is not None:
             context.update(site_page.context)
+        else:
+            context.update(self.content_context.get(page.meta.get("template"), {}))
         return context
