@@ -19,7 +19,7 @@ from .errors import RecordsInvalid
 from .feeds import feed_files
 from .messages import render
 from .opendata import data_files
-from .pages import SitePage, content_page_context, site_pages
+from .pages import SitePage, content_page_context, site_pages, strict_templates
 from .plaques import plaque_sheets
 from .published import PublishedScan
 from .csp import start as start_policy, with_policy
@@ -160,7 +160,8 @@ class SiteBuild:
         Preview: a sheet is drawn again only when its records (or the code and
         templates) changed since it was written into this site folder.
         """
-        theme_env = functools.cache(config.theme.get_env)  # made once, and only if a sheet is drawn
+        # Made once, and only if a sheet is drawn; as strict as the pages' (on_env).
+        theme_env = functools.cache(lambda: self.template_env(config.theme.get_env()))
         for sheet in plaque_sheets(self.catalogue):
             target = site_dir / sheet.address
             if self.preview_dir is not None:
@@ -180,6 +181,10 @@ class SiteBuild:
         in content/ are the site's own, reviewed as code: they keep their HTML.)"""
         site_page = self.pages.get(page.file.src_uri)
         return sanitise_html(html) if site_page is not None and not site_page.trusted else html
+
+    def template_env(self, env):
+        """The theme's Jinja environment: a field our records lack fails the build."""
+        return strict_templates(env)
 
     def page_output(self, html: str, page) -> str:
         """A page's final HTML: scanned for what must never be published, then given its CSP."""
