@@ -36,6 +36,11 @@ def test_a_page_body_is_sanitised_unless_the_page_says_it_is_trusted():
     assert build.page_content(HOSTILE_BODY, fake_page("about.md")) == HOSTILE_BODY
 
 
+def test_a_page_made_from_a_record_file_cannot_say_it_is_trusted(tmp_path):
+    with pytest.raises(ValueError, match="never trusted"):
+        SitePage("martyrs/x/index.md", "某", "martyr.html", edit_path=tmp_path / "x.yml", trusted=True)
+
+
 def test_no_generated_page_claims_to_be_trusted():
     from mkdocs.config import load_config
     from yinglie.catalogue import load_catalogue

@@ -52,6 +52,10 @@ class SitePage:
     trusted: bool = False
     in_search: bool = True
 
+    def __post_init__(self):
+        if self.trusted and self.edit_path is not None:
+            raise ValueError(f"{self.src_uri}: a page made from a record file is never trusted")
+
     def markdown(self) -> str:
         """The generated Markdown source: front matter, then the body.
 
