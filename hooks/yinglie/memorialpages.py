@@ -9,8 +9,6 @@ The printable plaque sheets are files, not pages: see plaques.py.
 
 from __future__ import annotations
 
-import html
-
 from .catalogue import Catalogue
 from .formats import yuan
 from .pages import SitePage
@@ -21,15 +19,17 @@ MEMORIALS_INDEX = "memorials/index.md"
 def facility_pages(catalogue: Catalogue) -> list[SitePage]:
     """The index of facilities, and one page per facility."""
     pages = [
-        SitePage(MEMORIALS_INDEX, "纪念设施", "memorials.html", context={"groups": facility_groups(catalogue)}),
+        SitePage(MEMORIALS_INDEX, "纪念设施", "memorials.html",
+                 context={"groups": facility_groups(catalogue), "facility_count": len(catalogue.facilities),
+                          "resident_counts": {f.id: len(catalogue.residents(f.id)) for f in catalogue.facilities},
+                          "work_years": catalogue.memorial_work}),
     ]
     for facility in catalogue.facilities_by_name:
         residents = catalogue.residents(facility.id)
-        title = html.escape(facility.display_name)  # titles are printed unescaped
         pages.append(
-            SitePage(f"{facility.url}index.md", title, "memorial.html", body=facility.description,
+            SitePage(f"{facility.url}index.md", facility.display_name, "memorial.html", body=facility.description,
                      context={"facility": facility, "residents": residents, "yuan": yuan},
-                     edit_path=facility.path, untrusted=True)
+                     edit_path=facility.path)
         )
     return pages
 
@@ -37,7 +37,7 @@ def facility_pages(catalogue: Catalogue) -> list[SitePage]:
 def work_year_pages(catalogue: Catalogue) -> list[SitePage]:
     """One page per year of district-wide memorial work."""
     return [
-        SitePage(f"{year.url}index.md", f"{year.year}年{html.escape(year.area)}烈士纪念设施工作",
+        SitePage(f"{year.url}index.md", f"{year.year}年{year.area}烈士纪念设施工作",
                  "memorial-work.html", context={"work": year}, edit_path=year.path)
         for year in catalogue.memorial_work
     ]

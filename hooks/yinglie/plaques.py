@@ -29,7 +29,8 @@ class PlaqueSheet:
     records: tuple[Path, ...]  # the record files the sheet shows: a preview redraws it when one changes
 
     def render(self, env, config) -> str:
-        """The sheet's HTML; `env` is the theme's Jinja environment (config.theme.get_env()),
+        """The sheet's HTML; `env` is the theme's Jinja environment (config.theme.get_env(), made
+        strict about record fields by site.SiteBuild.template_env, as the pages' is),
         which has MkDocs' `url` filter. Make it once per build: each one compiles the templates anew."""
         template = env.get_template(self.template)
         # What MkDocs gives a template, as far as these use it: `url` joins links to

@@ -20,7 +20,7 @@ from .errors import RecordsInvalid
 from .feeds import feed_files
 from .messages import render
 from .opendata import data_files
-from .pages import SitePage
+from .pages import SitePage, content_page_context, strict_templates
 from .plaques import plaque_sheets
 from .published import PublishedScan
 from .csp import with_policy
@@ -60,6 +60,7 @@ class SiteBuild:
         self._file_stamps: dict[Path, str] = {}
         self._manifest: dict[str, str] = {}  # preview: address -> the stamp it was last made for
         self.published: PublishedScan | None = None
+        self.content_context: dict[str, dict] = {}  # a hand-written page's data, by its template
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -67,6 +68,7 @@ class SiteBuild:
             settings = settings_from(config.extra, config_dir, config.docs_dir)
             self.catalogue = load_records(settings, self.session)
             self.pages = {page.src_uri: page for page in site_pages(self.catalogue, config)}
+            self.content_context = content_page_context(self.catalogue)
         except (SettingsError, RecordsInvalid) as error:
             raise BuildRefused(str(error)) from None
         if not config.site_url:  # QR codes hold absolute addresses
@@ -161,7 +163,8 @@ class SiteBuild:
         Preview: a sheet is drawn again only when its records (or the code and
         templates) changed since it was written into this site folder.
         """
-        theme_env = functools.cache(config.theme.get_env)  # made once, and only if a sheet is drawn
+        # Made once, and only if a sheet is drawn; as strict as the pages' (on_env).
+        theme_env = functools.cache(lambda: self.template_env(config.theme.get_env()))
         for sheet in plaque_sheets(self.catalogue):
             target = site_dir / sheet.address
             if self.preview_dir is not None:
@@ -178,8 +181,14 @@ class SiteBuild:
             self.qr_codes.cancel()
 
     def page_content(self, html: str, page) -> str:
+        """A generated page's body is sanitised unless the page says it is trusted. (Pages
+        in content/ are the site's own, reviewed as code: they keep their HTML.)"""
         site_page = self.pages.get(page.file.src_uri)
-        return sanitise_html(html) if site_page is not None and site_page.untrusted else html
+        return sanitise_html(html) if site_page is not None and not site_page.trusted else html
+
+    def template_env(self, env):
+        """The theme's Jinja environment: a field our records lack fails the build."""
+        return strict_templates(env)
 
     def page_output(self, html: str, page) -> str:
         """A page's final HTML: scanned for what must never be published, then given its CSP."""
@@ -191,8 +200,10 @@ class SiteBuild:
         return with_policy(output, template_name, self.session.serving) if template_name.endswith(".html") else output
 
     def page_context(self, context: dict, page) -> dict:
-        context["catalogue"] = self.catalogue
+        """A template gets its page's data, never the whole catalogue."""
         site_page = self.pages.get(page.file.src_uri)
         if site_page is not None:
             context.update(site_page.context)
+        else:
+            context.update(self.content_context.get(page.meta.get("template"), {}))
         return context
