@@ -147,7 +147,7 @@ def collect_catalogue(loading: Loading, kinds: Iterable[RecordKind]) -> Catalogu
     gc.disable()
     try:
         kinds = tuple(kinds)
-        report_stray_files(loading.settings, loading.problems)
+        report_stray_files(loading.settings, kinds, loading.problems)
         records = {kind.name: kind.load(loading) for kind in kinds if kind.load is not None}
         for kind in kinds:
             if kind.check_across is not None:

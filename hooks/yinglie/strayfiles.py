@@ -1,6 +1,6 @@
 """Record files no loader would read: reported, never silently skipped.
 
-Each loader reads the `*.yml` files directly in its folder (martyrs/,
+Each kind's loader reads the `*.yml` files of its folder (kinds.KINDS: martyrs/,
 martyrs/memorials/, martyrs/memorials/work/, events/, honors/<year>/). A record
 saved as `x.yaml` or `x.YML`, put in a sub-folder, or left behind by an editor
 (`x.yml~`, `.x.yml.swp`, `#x.yml#`, `x.yml.bak`, `x.yml.orig`) would otherwise
@@ -24,21 +24,25 @@ YAML_NAME = re.compile(r"\.ya?ml(?=$|[.~#])", re.IGNORECASE)
 BACKUP = re.compile(r"(?:~|#|\.bak|\.orig|\.rej|\.swp|\.swo|\.swx|\.tmp)$|^\.#|^#", re.IGNORECASE)
 
 
-def record_folders(settings: Settings) -> list[Path]:
-    """Every folder whose `*.yml` files a loader reads (or reports as misplaced)."""
-    folders = [settings.martyrs_dir, settings.memorials_dir, settings.memorials_dir / "work",
-               settings.events_dir, settings.honors_dir]
-    if settings.honors_dir.is_dir():
-        # Year folders; a folder with another name is reported by the honors loader.
-        folders.extend(p for p in settings.honors_dir.iterdir() if p.is_dir())
-    return folders
+def record_folders(settings: Settings, kinds) -> list[Path]:
+    """Every folder whose files a kind's loader reads (or reports as misplaced): each
+    kind's folder, and for a kind whose files sit one folder down (honors/<year>/*.yml)
+    each folder there (a folder with another name is reported by that kind's loader)."""
+    folders = []
+    for kind in kinds:
+        base = settings.root / kind.folder
+        folders.append(base)
+        if "/" in kind.pattern and base.is_dir():
+            folders.extend(sorted(p for p in base.iterdir() if p.is_dir()))
+    return list(dict.fromkeys(folders))
 
 
-def report_stray_files(settings: Settings, problems: Problems) -> None:
-    """One problem for each YAML-like file under the record folders that no loader reads."""
-    folders = record_folders(settings)
+def report_stray_files(settings: Settings, kinds, problems: Problems) -> None:
+    """One problem for each YAML-like file under the record kinds' folders that no loader reads."""
+    folders = record_folders(settings, kinds)
     homes = set(folders)
-    for top in (settings.martyrs_dir, settings.events_dir, settings.honors_dir):
+    tops = dict.fromkeys(settings.root / kind.folder.split("/")[0] for kind in kinds)
+    for top in tops:
         if not top.is_dir():
             continue
         for folder, _dirs, names in os.walk(top):  # links to folders are not followed
