@@ -10,14 +10,13 @@ needs them, not here.
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable
 
 from .dates import MAX_YEAR, MIN_YEAR, FuzzyDate, parse_date
 from .errors import Problems
-from .messages import NO_HINT, TYPE_NAMES, Text, phrase
+from .messages import NO_HINT, TYPE_NAMES, Text, number_text, phrase
 from .yamlsource import Located
 
 PINYIN = re.compile(r"^[a-zü:\s'-]+$")
@@ -244,7 +243,9 @@ def _convert_date(value, line: int, name: str, check: Checker) -> FuzzyDate:
         value = value.get("date")
     parsed = parse_date(value)
     if parsed is None:
-        check.problems.add(check.path, line, name, "bad_date", value=str(value))
+        # As text, so that the guard's masking applies; a number too long to print, by its length.
+        shown = number_text(value) if isinstance(value, int) and value.bit_length() > 100 else str(value)
+        check.problems.add(check.path, line, name, "bad_date", value=shown)
         return FuzzyDate()
     if parsed.known and not MIN_YEAR <= parsed.year <= MAX_YEAR:
         check.problems.add(check.path, line, name, "date_out_of_range", value=str(value),
@@ -257,16 +258,8 @@ def _convert_date(value, line: int, name: str, check: Checker) -> FuzzyDate:
 
 def _short_number(value: int) -> str | Text:
     """A number as written, or only its length when it is too long to print in a message."""
-    if value.bit_length() <= 100:  # up to 30 digits
-        return str(value)
-    # Counted without str(), which refuses numbers over 4300 digits.
-    size = abs(value)
-    digits = int(size.bit_length() * math.log10(2)) + 1
-    if 10 ** (digits - 1) > size:
-        digits -= 1
-    elif 10 ** digits <= size:
-        digits += 1
-    return Text(f"一个 {digits} 位的数", f"a number of {digits} digits")
+    shown = number_text(value)
+    return shown if isinstance(shown, Text) else str(shown)
 
 
 _DATE_PATTERN = r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|\d{4}年(\d{1,2}月(\d{1,2}日)?)?|民国.+年.*|不详|未知)?$"
