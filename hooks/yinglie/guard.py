@@ -119,7 +119,7 @@ def _joined_unless_dates(run: re.Match) -> str:
     """Digit groups with separators between them, read as one number (138 0013 8000
     -> 13800138000); a run of dates (1937.7.7-1945.9, 2022-10-01) is left as it is."""
     text = run.group()
-    groups = [int(group) for group in _GROUP.findall(text)]
+    groups = [int(group) if len(group) <= 4 else 0 for group in _GROUP.findall(text)]  # only short groups are read
     return text if _dates_only(_GROUP.findall(text), groups) else re.sub(rf"[{_SEPARATORS}]", "", text)
 
 
