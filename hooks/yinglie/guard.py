@@ -212,8 +212,8 @@ def _rural_brigade(text: str, match: re.Match) -> bool:
 
 # Emails: found from each "@" outwards, so that a long run of address-like
 # characters without a valid domain ("a.a.a.…@b") costs linear time, not quadratic.
-_AT_WORDS = re.compile(r"\s*[(\[（{]\s*at\s*[)\]）}]\s*", re.IGNORECASE)
-_DOT_WORDS = re.compile(r"\s*[(\[（{]\s*dot\s*[)\]）}]\s*", re.IGNORECASE)
+_AT_WORDS = re.compile(r"(?<!\s)\s*+[(\[（{]\s*+at\s*+[)\]）}]\s*+", re.IGNORECASE)
+_DOT_WORDS = re.compile(r"(?<!\s)\s*+[(\[（{]\s*+dot\s*+[)\]）}]\s*+", re.IGNORECASE)
 _EMAIL_AT = re.compile(r"(?<=[\w.%+\-])@(?=[\w\-])")
 _DOMAIN = re.compile(r"[\w\-]++(?:\.[\w\-]++)++")
 _ASCII_LOCAL_CHARACTER = re.compile(r"[A-Za-z0-9.%+\-_]")
