@@ -20,6 +20,9 @@ from pathlib import Path
 from . import messages
 
 
+# A file with more problems is not worth listing in full (a hostile file can have
+# 300,000): the report lists its first ones, in line order, and says how many more.
+MAX_SHOWN_PER_FILE = 200
 GUARD_PREFIX = "guard_"  # the publication guard's message keys (guard.py)
 SETTINGS_PARAMS = {"allowed"}  # message parameters that quote the settings, not a record
 
@@ -47,10 +50,24 @@ class RecordsInvalid(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
+        """Every problem, but at most MAX_SHOWN_PER_FILE of one file, then how many more it has."""
         header = messages.render(
             "summary", {"count": len(self.problems)}, self.language
         )
-        return "\n".join([header, *(p.text(self.language) for p in self.problems)])
+        lines, start = [header], 0
+        while start < len(self.problems):
+            path = self.problems[start].path
+            end = start
+            while end < len(self.problems) and self.problems[end].path == path:
+                end += 1
+            lines.extend(p.text(self.language) for p in self.problems[start:min(end, start + MAX_SHOWN_PER_FILE)])
+            if end - start > MAX_SHOWN_PER_FILE:
+                first_hidden = self.problems[start + MAX_SHOWN_PER_FILE]
+                more = Problem(path, first_hidden.line, "-", "more_problems",
+                               (("count", end - start - MAX_SHOWN_PER_FILE), ("shown", MAX_SHOWN_PER_FILE)))
+                lines.append(more.text(self.language))
+            start = end
+        return "\n".join(lines)
 
 
 # A field name with more parts than this ("a.b[1].c" has three separators) did not
@@ -75,12 +92,27 @@ class _Refused:
 
 @dataclass
 class _Others:
-    """The file's problems that are not the guard's: their indices in `Problems.found`."""
+    """The file's problems that are not the guard's: their indices in `Problems.found`.
+
+    Indexed by field only once a second field of the file is refused (`index`):
+    most files with many problems have no refused value at all.
+    """
 
     all: list[int] = field(default_factory=list)
-    by_field: dict[str, list[int]] = field(default_factory=dict)
+    by_field: dict[str, list[int]] | None = None
     # A field and every field it is part of -> the problems about it or a part of it.
-    within: dict[str, list[int]] = field(default_factory=dict)
+    within: dict[str, list[int]] | None = None
+
+    def index(self, found: list[Problem]) -> None:
+        if self.by_field is None:
+            self.by_field, self.within = {}, {}
+            for index in self.all:
+                self.add_to_index(found[index].field, index)
+
+    def add_to_index(self, field_name: str, index: int) -> None:
+        self.by_field.setdefault(field_name, []).append(index)
+        for name in [field_name, *(_containing(field_name) or ())]:
+            self.within.setdefault(name, []).append(index)
 
 
 @dataclass
@@ -133,6 +165,7 @@ class Problems:
         if new_key or newly_unsplit:
             indices = others.all
         elif new_field and parts is not None:
+            others.index(self.found)
             indices = [*others.within.get(problem.field, ()),
                        *(index for part in parts for index in others.by_field.get(part, ()))]
         else:
@@ -141,11 +174,12 @@ class Problems:
             self.found[index] = self._masked(self.found[index])
 
     def _remember(self, problem: Problem, index: int) -> None:
-        others = self._others.setdefault(problem.path, _Others())
+        others = self._others.get(problem.path)
+        if others is None:
+            others = self._others[problem.path] = _Others()
         others.all.append(index)
-        others.by_field.setdefault(problem.field, []).append(index)
-        for name in [problem.field, *(_containing(problem.field) or ())]:
-            others.within.setdefault(name, []).append(index)
+        if others.by_field is not None:
+            others.add_to_index(problem.field, index)
 
     def _masked(self, problem: Problem) -> Problem:
         """The problem with the refused value (or any text the guard refuses) masked."""

@@ -27,6 +27,10 @@ CATALOGUE: dict[str, Text] = {
         "记录中有 {count} 处问题，网站未生成（原有网站保持不变）：",
         "{count} problem(s) in the records; the site was not built (the previous site is unchanged):",
     ),
+    "more_problems": Text(
+        "本文件另有 {count} 处问题未列出（每个文件只列出前 {shown} 处）",
+        "{count} more problem(s) in this file, not listed (only the first {shown} of each file are)",
+    ),
     "yaml_syntax": Text("YAML 格式错误：{detail}", "YAML syntax error: {detail}"),
     "unreadable": Text("无法读取文件：{detail}", "cannot read the file: {detail}"),
     "too_deep": Text("列表或字段嵌套层数过多（最多 {limit} 层）", "lists or fields are nested too deeply (at most {limit} levels)"),
