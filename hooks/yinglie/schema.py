@@ -91,6 +91,9 @@ class Checker:
     path: object
     problems: Problems
     choices: Callable[[str], list[str]]
+    # "Did you mean" hints left for this file's unknown fields: each costs a fuzzy
+    # comparison with every field name, and a hostile file can have 100,000 unknown fields.
+    hints_left: int = 50
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,10 @@ class Schema:
         values: dict = {}
         for key in raw:
             if key not in self._by_name:
-                close = difflib.get_close_matches(key, self.names, n=1, cutoff=0.6)
+                close = None
+                if check.hints_left > 0 and len(key) <= 100:  # no field name is near a longer key
+                    check.hints_left -= 1
+                    close = difflib.get_close_matches(key, self.names, n=1, cutoff=0.6)
                 hint = phrase("did_you_mean", name=close[0]) if close else NO_HINT
                 check.problems.add(
                     check.path, raw.line_of(key), prefix + key, "unknown_field", name=key, hint=hint
