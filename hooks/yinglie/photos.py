@@ -108,9 +108,11 @@ def web_photos(raw: Located, check: Checker, settings: Settings) -> list[WebPhot
     if not isinstance(entries, list):
         return []
     photos = []
-    # Each photo file is read once, however many entries name it (a record could
-    # name one large file, or itself, thousands of times): file -> (stamp, copies,
-    # the problems its check found, to report again for every entry naming it).
+    # Each photo file is found and read once, however many entries name it (a record
+    # could name one large file, or itself, thousands of times), and its problems are
+    # reported again for every entry naming it: as written -> (file or None, problems);
+    # file -> (stamp, copies, problems).
+    located: dict[str, tuple] = {}
     checked: dict[Path, tuple] = {}
     longest = PHOTO.field("file").max_length
     for index, entry in enumerate(entries):
@@ -122,7 +124,14 @@ def web_photos(raw: Located, check: Checker, settings: Settings) -> list[WebPhot
         alt, credit = entry["alt"].strip(), entry["credit"].strip()
         if alt and not CHINESE.search(alt):
             check.problems.add(check.path, entry.line_of("alt"), f"{name}.alt", "alt_not_chinese")
-        path = _photo_path(entry["file"], entry.line_of("file"), f"{name}.file", check, settings)
+        if entry["file"] not in located:
+            found = _Found()
+            path = _photo_path(entry["file"], entry.line_of("file"), f"{name}.file",
+                               Checker(check.path, found, check.choices), settings)
+            located[entry["file"]] = (path, found.problems)
+        path, problems = located[entry["file"]]
+        for key, params in problems:
+            check.problems.add(check.path, entry.line_of("file"), f"{name}.file", key, **params)
         if path is None:
             continue
         if path not in checked:
