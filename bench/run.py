@@ -372,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
         print(hostile.table(found, baseline))
         print()
         print(hostile.summary(found, baseline))
+        rows = [vars(result) for result in [baseline, *found]]
+        (args.out / "hostile.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
 
 
