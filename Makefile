@@ -37,7 +37,7 @@ bench: $(READY)
 
 # How the cost grows: 5,000 and 20,000 martyrs, project only (slow; optional in CI).
 bench-large: $(READY)
-	$(PYTHON) bench/run.py --martyrs 5000 20000 --no-baseline --no-serve
+	$(PYTHON) bench/run.py --martyrs 5000 20000 --no-baseline --no-serve --no-hostile
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache test-artifacts bench-out .cache/preview

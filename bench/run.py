@@ -6,7 +6,8 @@
 For each size it writes a synthetic dataset (yinglie.synthetic) into a copy of the
 project under bench-out/, and a plain Material site with one Markdown page per record
 holding the same text, default `search: lang: zh` (what a bureau would do by hand).
-Each build runs in its own child process, so CPU time and peak memory
+After the builds, `bench/hostile.py` times `python -m yinglie check` on hostile record
+files, one at a time (see that module). Each build runs in its own child process, so CPU time and peak memory
 (getrusage of that child's children) belong to that build alone.
 
 The project is built twice: first as on a fresh clone, with `.cache/` empty (QR
@@ -331,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
     parser.add_argument("--no-serve", dest="serve", action="store_false")
+    parser.add_argument("--no-hostile", dest="hostile", action="store_false",
+                        help="skip the hostile record files (bench/hostile.py)")
     args = parser.parse_args(argv)
     results = []
     for count in args.martyrs:
@@ -359,6 +362,18 @@ def main(argv: list[str] | None = None) -> int:
               "for them yet; see yinglie/synthetic.py)")
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    if args.hostile:
+        print("\n== hostile record files: `make check` on one file just under the size limit (bench/hostile.py) ...",
+              flush=True)
+        import hostile  # bench/hostile.py, beside this file
+
+        found, baseline = hostile.run(out=args.out)
+        print()
+        print(hostile.table(found, baseline))
+        print()
+        print(hostile.summary(found, baseline))
+        rows = [vars(result) for result in [baseline, *found]]
+        (args.out / "hostile.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
 
 

@@ -111,6 +111,8 @@ def parse_date(value) -> FuzzyDate | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
+        if value.bit_length() > 64:  # no date; and over 4,300 digits str() refuses it
+            return None
         value = str(value)
     if not isinstance(value, str):
         return None

@@ -126,7 +126,7 @@ def _joined_unless_dates(run: re.Match) -> str:
     """Digit groups with separators between them, read as one number (138 0013 8000
     -> 13800138000); a run of dates (1937.7.7-1945.9, 2022-10-01) is left as it is."""
     text = run.group()
-    groups = [int(group) for group in _GROUP.findall(text)]
+    groups = [int(group) if len(group) <= 4 else 0 for group in _GROUP.findall(text)]  # only short groups are read
     return text if _dates_only(_GROUP.findall(text), groups) else re.sub(rf"[{_SEPARATORS}]", "", text)
 
 
@@ -219,8 +219,8 @@ def _rural_brigade(text: str, match: re.Match) -> bool:
 
 # Emails: found from each "@" outwards, so that a long run of address-like
 # characters without a valid domain ("a.a.a.…@b") costs linear time, not quadratic.
-_AT_WORDS = re.compile(r"\s*[(\[（{]\s*at\s*[)\]）}]\s*", re.IGNORECASE)
-_DOT_WORDS = re.compile(r"\s*[(\[（{]\s*dot\s*[)\]）}]\s*", re.IGNORECASE)
+_AT_WORDS = re.compile(r"(?<!\s)\s*+[(\[（{]\s*+at\s*+[)\]）}]\s*+", re.IGNORECASE)
+_DOT_WORDS = re.compile(r"(?<!\s)\s*+[(\[（{]\s*+dot\s*+[)\]）}]\s*+", re.IGNORECASE)
 _EMAIL_AT = re.compile(r"(?<=[\w.%+\-])@(?=[\w\-])")
 _DOMAIN = re.compile(r"[\w\-]++(?:\.[\w\-]++)++")
 _ASCII_LOCAL_CHARACTER = re.compile(r"[A-Za-z0-9.%+\-_]")

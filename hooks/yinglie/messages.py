@@ -7,6 +7,7 @@ environment variable YINGLIE_LANG (`zh` or `en`).
 
 from __future__ import annotations
 
+import math
 import os
 from typing import NamedTuple
 
@@ -25,6 +26,10 @@ CATALOGUE: dict[str, Text] = {
     "summary": Text(
         "记录中有 {count} 处问题，网站未生成（原有网站保持不变）：",
         "{count} problem(s) in the records; the site was not built (the previous site is unchanged):",
+    ),
+    "more_problems": Text(
+        "本文件另有 {count} 处问题未列出（每个文件只列出前 {shown} 处）",
+        "{count} more problem(s) in this file, not listed (only the first {shown} of each file are)",
     ),
     "yaml_syntax": Text("YAML 格式错误：{detail}", "YAML syntax error: {detail}"),
     "unreadable": Text("无法读取文件：{detail}", "cannot read the file: {detail}"),
@@ -340,11 +345,28 @@ def language_from(configured: str | None) -> str:
 
 def render(key: str, params: dict, language: str = DEFAULT_LANGUAGE) -> str:
     template = getattr(CATALOGUE[key], language)
-    localised = {
-        name: getattr(value, language) if isinstance(value, Text) else value
-        for name, value in params.items()
-    }
+    localised = {}
+    for name, value in params.items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = number_text(value)  # a record may hold a number too long to print
+        localised[name] = getattr(value, language) if isinstance(value, Text) else value
     return template.format(**localised)
+
+
+def number_text(value: int) -> int | Text:
+    """A number as it is, or only its length when it is too long to print in a message
+    (Python refuses to write out a number of over 4,300 digits)."""
+    if value.bit_length() <= 100:  # up to 30 digits
+        return value
+    # Counted without str().
+    size = abs(value)
+    digits = int(size.bit_length() * math.log10(2)) + 1
+    smallest = 10 ** (digits - 1)  # the smallest number of `digits` digits (one power: they are slow)
+    if smallest > size:
+        digits -= 1
+    elif smallest * 10 <= size:
+        digits += 1
+    return Text(f"一个 {digits} 位的数", f"a number of {digits} digits")
 
 
 def phrase(key: str, **params) -> Text:

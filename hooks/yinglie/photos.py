@@ -108,20 +108,41 @@ def web_photos(raw: Located, check: Checker, settings: Settings) -> list[WebPhot
     if not isinstance(entries, list):
         return []
     photos = []
+    # Each photo file is found and read once, however many entries name it (a record
+    # could name one large file, or itself, thousands of times), and its problems are
+    # reported again for every entry naming it: as written -> (file or None, problems);
+    # file -> (stamp, copies, problems).
+    located: dict[str, tuple] = {}
+    checked: dict[Path, tuple] = {}
+    longest = PHOTO.field("file").max_length
     for index, entry in enumerate(entries):
         if not isinstance(entry, Located) or not all(isinstance(entry.get(k), str) for k in ("file", "alt", "credit")):
             continue
-        if not entry["file"].strip():
-            continue  # the schema reports the empty value
+        if not entry["file"].strip() or len(entry["file"].strip()) > longest:
+            continue  # the schema reports the empty or too long value
         name = f"photos[{index + 1}]"
         alt, credit = entry["alt"].strip(), entry["credit"].strip()
         if alt and not CHINESE.search(alt):
             check.problems.add(check.path, entry.line_of("alt"), f"{name}.alt", "alt_not_chinese")
-        path = _photo_path(entry["file"], entry.line_of("file"), f"{name}.file", check, settings)
+        if entry["file"] not in located:
+            found = _Found()
+            path = _photo_path(entry["file"], entry.line_of("file"), f"{name}.file",
+                               Checker(check.path, found, check.choices), settings)
+            located[entry["file"]] = (path, found.problems)
+        path, problems = located[entry["file"]]
+        for key, params in problems:
+            check.problems.add(check.path, entry.line_of("file"), f"{name}.file", key, **params)
         if path is None:
             continue
-        stamp = file_stamp(path)
-        made = _web_copies(path, entry["file"], entry.line_of("file"), f"{name}.file", check, settings)
+        if path not in checked:
+            found = _Found()
+            stamp = file_stamp(path)
+            made = _web_copies(path, entry["file"], entry.line_of("file"), f"{name}.file",
+                               Checker(check.path, found, check.choices), settings)
+            checked[path] = (stamp, made, found.problems)
+        stamp, made, problems = checked[path]
+        for key, params in problems:
+            check.problems.add(check.path, entry.line_of("file"), f"{name}.file", key, **{**params, "value": entry["file"]})
         if made is not None and alt and credit:
             key, folder, renditions = made
             photos.append(WebPhoto(alt, credit, key, folder, renditions, path, stamp))
@@ -145,10 +166,24 @@ def _photo_path(written: str, line: int, name: str, check: Checker, settings: Se
     if not candidate.is_relative_to(data_root):
         check.problems.add(check.path, line, name, "photo_link_outside", value=written)
         return None
-    if not candidate.is_file():
+    try:
+        present = candidate.is_file()
+    except OSError:  # a name too long for the file system
+        present = False
+    if not present:
         check.problems.add(check.path, line, name, "photo_missing", value=written)
         return None
     return candidate
+
+
+class _Found:
+    """Takes the problems of one photo file's check, to report them for each entry naming it."""
+
+    def __init__(self):
+        self.problems: list[tuple[str, dict]] = []
+
+    def add(self, path, line: int, field_name: str, key: str, **params) -> None:
+        self.problems.append((key, params))
 
 
 def _web_copies(path: Path, written: str, line: int, name: str, check: Checker, settings: Settings):

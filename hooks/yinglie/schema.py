@@ -16,15 +16,14 @@ needs them, not here.
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable
 
 from .dates import MAX_YEAR, MIN_YEAR, FuzzyDate, parse_date
 from .errors import Problems
+from .messages import NO_HINT, TYPE_NAMES, Text, number_text, phrase
 from .urls import markdown_problems, url_problem
-from .messages import NO_HINT, TYPE_NAMES, Text, phrase
 from .yamlsource import Located
 
 PINYIN = re.compile(r"^[a-zü:\s'-]+$")
@@ -94,6 +93,9 @@ class Checker:
     path: object
     problems: Problems
     choices: Callable[[str], list[str]]
+    # "Did you mean" hints left for this file's unknown fields: each costs a fuzzy
+    # comparison with every field name, and a hostile file can have 100,000 unknown fields.
+    hints_left: int = 50
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,10 @@ class Schema:
         values: dict = {}
         for key in raw:
             if key not in self._by_name:
-                close = difflib.get_close_matches(key, self.names, n=1, cutoff=0.6)
+                close = None
+                if check.hints_left > 0 and len(key) <= 100:  # no field name is near a longer key
+                    check.hints_left -= 1
+                    close = difflib.get_close_matches(key, self.names, n=1, cutoff=0.6)
                 hint = phrase("did_you_mean", name=close[0]) if close else NO_HINT
                 check.problems.add(
                     check.path, raw.line_of(key), prefix + key, "unknown_field", name=key, hint=hint
@@ -312,7 +317,9 @@ class Date(FieldKind):
             value = value.get("date")
         parsed = parse_date(value)
         if parsed is None:
-            check.problems.add(check.path, line, name, "bad_date", value=str(value))
+            # As text, so that the guard's masking applies; a number too long to print, by its length.
+            shown = number_text(value) if isinstance(value, int) and value.bit_length() > 100 else str(value)
+            check.problems.add(check.path, line, name, "bad_date", value=shown)
             return FuzzyDate()
         if parsed.known and not MIN_YEAR <= parsed.year <= MAX_YEAR:
             check.problems.add(check.path, line, name, "date_out_of_range", value=str(value),
@@ -457,13 +464,5 @@ class Records(FieldKind):
 
 def _short_number(value: int) -> str | Text:
     """A number as written, or only its length when it is too long to print in a message."""
-    if value.bit_length() <= 100:  # up to 30 digits
-        return str(value)
-    # Counted without str(), which refuses numbers over 4300 digits.
-    size = abs(value)
-    digits = int(size.bit_length() * math.log10(2)) + 1
-    if 10 ** (digits - 1) > size:
-        digits -= 1
-    elif 10 ** digits <= size:
-        digits += 1
-    return Text(f"一个 {digits} 位的数", f"a number of {digits} digits")
+    shown = number_text(value)
+    return shown if isinstance(shown, Text) else str(shown)

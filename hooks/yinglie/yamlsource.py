@@ -137,7 +137,7 @@ MAX_ALIAS_VALUES = 10_000  # values that aliases may add by repeating anchored o
 DEFAULT_MAX_BYTES = 1024 * 1024
 
 # An anchor (`&name` before a value) is the only way to make an alias refer to anything.
-_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]+(?=[\s\]},]|$)")
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]")  # what may start one; the exact check decides
 # The leading spaces and dashes of each line: one level of block nesting needs at
 # least one more of either.
 _LINE_START = re.compile(r"^[ \-]*+", re.MULTILINE)
