@@ -76,6 +76,9 @@ _MARKUP_HINT = re.compile(r"[&\\<\[]")
 _TAG = re.compile(r"</?[A-Za-z!?][^<>]*+>")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]*+)\]\([^()\s]*+\)")
 _BACKSLASH_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+# A numeric character reference, its leading zeros apart: html.unescape hands all its
+# digits to int(), which refuses over 4,300 of them.
+_NUMERIC_REFERENCE = re.compile(r"&#(?:([xX])0*([0-9a-fA-F]++)|0*([0-9]++))")
 
 
 # What shows nothing: the characters records may not hold (yamlsource.py), and the
@@ -106,7 +109,15 @@ def _as_shown(text: str) -> str:
     text = _TAG.sub("", text)
     text = _MARKDOWN_LINK.sub(r"\1", text)
     text = _BACKSLASH_ESCAPE.sub(r"\1", text)
-    return html.unescape(text)
+    return html.unescape(_NUMERIC_REFERENCE.sub(_short_reference, text))
+
+
+def _short_reference(reference: re.Match) -> str:
+    """The reference without leading zeros (&#00049; shows as 1); one of more digits than
+    any character has is U+FFFD, as html.unescape reads a number past U+10FFFF."""
+    hexadecimal, hex_digits, digits = reference.groups()
+    value = hex_digits if hexadecimal else digits
+    return "&#65533" if len(value) > 8 else f"&#{hexadecimal or ''}{value}"
 
 
 def _without_comments(text: str) -> str:
