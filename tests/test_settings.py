@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from yinglie.catalogue import load_catalogue
+from yinglie.siteplan import load_records
 from yinglie.collation import COMPOUND_SURNAMES
 from yinglie.config import (EventsConfig, ExtraConfig, HonorsConfig, HonorSettings, RecordsConfig, SettingsError,
                             default_settings, settings_from)
@@ -118,11 +118,11 @@ def test_an_empty_list_is_refused_not_taken_for_the_defaults(tmp_path, section, 
 def test_townships_may_be_empty_until_there_are_notices(tmp_path):
     settings = settings_from({"honors": {"townships": []}}, tmp_path)
     assert settings.honors.townships == ()
-    load_catalogue(settings)  # no notices: nothing needs a town
+    load_records(settings)  # no notices: nothing needs a town
     (tmp_path / "honors" / "2023").mkdir(parents=True)
     (tmp_path / "honors" / "2023" / "round.yml").write_text("- name: 王某\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"^extra\.honors\.townships: 请列出本区的镇街"):
-        load_catalogue(settings)
+        load_records(settings)
 
 
 # --- Wrong types and unknown names are refused, naming the setting ------------------------

@@ -43,12 +43,11 @@ def test_a_page_made_from_a_record_file_cannot_say_it_is_trusted(tmp_path):
 
 def test_no_generated_page_claims_to_be_trusted():
     from mkdocs.config import load_config
-    from yinglie.catalogue import load_catalogue
     from yinglie.config import settings_from
-    from yinglie.pages import all_pages
+    from yinglie.siteplan import all_pages, load_records
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    pages = all_pages(load_catalogue(settings_from(config.extra, ROOT, config.docs_dir)))
+    pages = all_pages(load_records(settings_from(config.extra, ROOT, config.docs_dir)))
     assert pages and not [page.src_uri for page in pages if page.trusted]
 
 

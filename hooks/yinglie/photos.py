@@ -114,7 +114,7 @@ def web_photos(raw: Located, check: Checker, settings: Settings) -> list[WebPhot
     # file -> (stamp, copies, problems).
     located: dict[str, tuple] = {}
     checked: dict[Path, tuple] = {}
-    longest = PHOTO.field("file").max_length
+    longest = PHOTO.field("file").kind.max_length
     for index, entry in enumerate(entries):
         if not isinstance(entry, Located) or not all(isinstance(entry.get(k), str) for k in ("file", "alt", "credit")):
             continue
