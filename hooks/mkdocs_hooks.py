@@ -47,7 +47,7 @@ def _site_module():
         for name in [name for name in sys.modules if name == PACKAGE or name.startswith(PACKAGE + ".")]:
             del sys.modules[name]
         importlib.import_module(PACKAGE).code_stamp = code_stamp
-    return importlib.import_module(f"{PACKAGE}.site"), fresh
+    return importlib.import_module(f"{PACKAGE}.sitebuild"), fresh
 
 
 def on_startup(command, dirty):

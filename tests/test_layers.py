@@ -34,7 +34,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # The list of record kinds, joining each kind's records to its pages; the whole site from it.
     "site plan": ("kinds", "siteplan"),
     # The build session and the commands.
-    "build": ("site", "__main__", "synthetic", "reproducible", "linkcheck", "__init__"),
+    "build": ("sitebuild", "__main__", "synthetic", "reproducible", "linkcheck", "__init__"),
 }
 ORDER = list(LAYERS)
 LAYER_OF = {module: layer for layer, modules in LAYERS.items() for module in modules}
@@ -96,9 +96,9 @@ def test_no_import_cycle():
 
 def test_the_check_finds_an_upward_import_and_a_cycle(tmp_path):
     """The two checks above can fail: a module that imports upward, and a cycle."""
-    (tmp_path / "guard.py").write_text("from .site import SiteBuild\n", encoding="utf-8")
+    (tmp_path / "guard.py").write_text("from .sitebuild import SiteBuild\n", encoding="utf-8")
     (tmp_path / "a.py").write_text("from .b import x\nfrom typing import TYPE_CHECKING\n"
                                    "if TYPE_CHECKING:\n    from .catalogue import Catalogue\n", encoding="utf-8")
-    assert imports_of(tmp_path / "guard.py") == {"site"}
-    assert ORDER.index(LAYER_OF["site"]) > ORDER.index(LAYER_OF["guard"])
+    assert imports_of(tmp_path / "guard.py") == {"sitebuild"}
+    assert ORDER.index(LAYER_OF["sitebuild"]) > ORDER.index(LAYER_OF["guard"])
     assert imports_of(tmp_path / "a.py") == {"b"}  # the type-checking import is not counted

@@ -234,7 +234,7 @@ def watched_by_the_preview(tmp_path_factory) -> set[str]:
     project where every kind's folder exists."""
     from mkdocs.config import load_config
 
-    from yinglie.site import SiteBuild
+    from yinglie.sitebuild import SiteBuild
 
     project = copy_project(tmp_path_factory.mktemp("watch") / "project")
     for kind in KINDS:

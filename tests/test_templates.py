@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from conftest import ROOT, copy_project
 from yinglie.pages import MisspeltField, SitePage, TemplateFieldError, TemplateFields, strict_templates
-from yinglie.site import SiteBuild
+from yinglie.sitebuild import SiteBuild
 
 HOSTILE_BODY = '<p>正文</p><script>alert(1)</script><img src=x onerror=alert(2)>'
 

@@ -1,7 +1,11 @@
 """yinglie: YAML records of martyrs, memorials, award notices and events, made into
 a memorial website by MkDocs and Material for MkDocs.
 
-Data flows one way: YAML (yamlsource) -> checked records (schema, martyrs) ->
-catalogue (all records, ordered) -> generated pages (pages, opendata) -> templates
-(theme/). `site.SiteBuild` holds one build's state for the MkDocs hooks.
+Data flows one way: YAML (yamlsource, recordfile) -> checked records (schema, one
+module per kind: martyrs, events, honors, memorials, memorialwork) -> the catalogue
+(all records, ordered) -> generated pages and files (pages, opendata, search, feeds)
+-> templates (theme/). `kinds.KINDS` lists the record kinds; `siteplan` makes the
+whole site from it; `sitebuild.SiteBuild` holds one build's state for the MkDocs
+hooks, and `session.Session` what one process keeps between builds. The layers, and
+how to add a record kind, are in the README.
 """

@@ -22,7 +22,7 @@ class Text(NamedTuple):
     en: str
 
 
-CATALOGUE: dict[str, Text] = {
+MESSAGES: dict[str, Text] = {
     "summary": Text(
         "记录中有 {count} 处问题，网站未生成（原有网站保持不变）：",
         "{count} problem(s) in the records; the site was not built (the previous site is unchanged):",
@@ -344,7 +344,7 @@ def language_from(configured: str | None) -> str:
 
 
 def render(key: str, params: dict, language: str = DEFAULT_LANGUAGE) -> str:
-    template = getattr(CATALOGUE[key], language)
+    template = getattr(MESSAGES[key], language)
     localised = {}
     for name, value in params.items():
         if isinstance(value, int) and not isinstance(value, bool):
@@ -371,7 +371,7 @@ def number_text(value: int) -> int | Text:
 
 def phrase(key: str, **params) -> Text:
     """A catalogue entry filled in both languages, to nest inside another message."""
-    entry = CATALOGUE[key]
+    entry = MESSAGES[key]
     return Text(entry.zh.format(**params), entry.en.format(**params))
 
 

@@ -7,7 +7,7 @@ and per facility a batch of the plaques of everyone resting there.
 
 They are print sheets, not pages of the site: no navigation, nothing to search.
 So they are rendered straight from the theme's templates and written into the
-site after MkDocs' pages (site.SiteBuild.finish), which skips MkDocs' per-page
+site after MkDocs' pages (sitebuild.SiteBuild.finish), which skips MkDocs' per-page
 work (Markdown, plugins, search) for a file per record: about 5 ms a record, a
 minute for a municipality's ten thousand.
 """
@@ -30,7 +30,7 @@ class PlaqueSheet:
 
     def render(self, env, config) -> str:
         """The sheet's HTML; `env` is the theme's Jinja environment (config.theme.get_env(), made
-        strict about record fields by site.SiteBuild.template_env, as the pages' is),
+        strict about record fields by sitebuild.SiteBuild.template_env, as the pages' is),
         which has MkDocs' `url` filter. Make it once per build: each one compiles the templates anew."""
         template = env.get_template(self.template)
         # What MkDocs gives a template, as far as these use it: `url` joins links to

@@ -27,7 +27,7 @@ BUILD, SERVE, CHECK = "build", "serve", "check"
 class Session:
     command: str = BUILD  # build, serve (`mkdocs serve`) or check (`python -m yinglie check`)
     # `--dirty` (`make serve` runs `mkdocs serve --dirty`): a rebuild renders only the
-    # pages whose record changed, and keeps the rest of the site folder (site.py).
+    # pages whose record changed, and keeps the rest of the site folder (sitebuild.py).
     dirty: bool = False
     # YAML documents already parsed, by path, with the file's (mtime, size) (yamlsource.py).
     documents: dict[Path, tuple[tuple[int, int], object]] = field(default_factory=dict)
