@@ -109,7 +109,37 @@ def _construct_int(loader: _Loader, node: yaml.ScalarNode):
     return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
 
 
+_MERGE_TAG, _VALUE_TAG = "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"
+
+
+def _flatten_mapping(loader: _Loader, node: yaml.MappingNode) -> None:
+    """PyYAML's flatten_mapping (merge keys `<<`), in linear time: PyYAML deletes each
+    merge key from the node's list in place, quadratic in their number. The merged
+    pairs come first, the later of several merged mappings first, as PyYAML has them."""
+    if not any(key.tag in (_MERGE_TAG, _VALUE_TAG) for key, _ in node.value):
+        return
+    merged, kept = [], []
+    for key_node, value_node in node.value:
+        if key_node.tag != _MERGE_TAG:
+            if key_node.tag == _VALUE_TAG:
+                key_node.tag = _STR_TAG
+            kept.append((key_node, value_node))
+            continue
+        parts = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        if not all(isinstance(part, yaml.MappingNode) for part in parts):
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping", node.start_mark,
+                f"expected a mapping or list of mappings for merging, but found {value_node.id}",
+                value_node.start_mark)
+        for part in parts:
+            _flatten_mapping(loader, part)
+        for part in reversed(parts):
+            merged.extend(part.value)
+    node.value = merged + kept
+
+
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.flatten_mapping = _flatten_mapping
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
