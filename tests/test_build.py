@@ -164,11 +164,17 @@ def test_check_prints_problems_and_fails(project):
     project.remove("martyrs/bad.yml")
     result = project.check()
     assert result.returncode == 0
-    assert result.stdout.splitlines()[:4] == [
-        "记录检查通过 / records OK: 4 martyrs",
-        "纪念设施 / memorial facilities: 0",
-        "纪念活动 / events: 4",
-        "喜报 / award notices: 251",
+    # One line per record kind, counting what the project holds (whatever its records are).
+    notices = sum(text.count("\n- ") + text.startswith("- ")
+                  for path in (project.root / "honors").glob("[0-9]*/*.yml") if path.name != "totals.yml"
+                  for text in [path.read_text(encoding="utf-8")])
+    assert result.stdout.splitlines()[:6] == [
+        "记录检查通过 / records OK",
+        f"烈士 / martyrs: {len(list((project.root / 'martyrs').glob('*.yml')))}",
+        f"纪念活动 / events: {len(list((project.root / 'events').glob('*.yml')))}",
+        f"喜报 / award notices: {notices}",
+        f"纪念设施 / memorial facilities: {len(list((project.root / 'martyrs/memorials').glob('*.yml')))}",
+        f"年度纪念设施工作 / years of memorial work: {len(list((project.root / 'martyrs/memorials/work').glob('*.yml')))}",
     ]
 
 

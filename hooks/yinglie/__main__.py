@@ -38,11 +38,11 @@ def check(config_file: Path) -> int:
     except (SettingsError, RecordsInvalid) as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"记录检查通过 / records OK: {len(catalogue.martyrs)} martyrs")
-    print(f"纪念设施 / memorial facilities: {len(catalogue.facilities)}")
-    print(f"纪念活动 / events: {len(catalogue.events)}")
+    print("记录检查通过 / records OK")
+    for kind in catalogue.kinds:
+        if kind.name in catalogue.records:
+            print(f"{kind.label.zh} / {kind.label.en}: {len(catalogue.records[kind.name])}")
     if catalogue.honors is not None:
-        print(f"喜报 / award notices: {len(catalogue.honors.notices)}")
         for line in held_back_lines(catalogue.honors, Problems(settings.root, settings.language)):
             print(line)
     return 0

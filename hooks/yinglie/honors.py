@@ -155,6 +155,10 @@ class HonorRoll:
     notices: list[Notice] = field(default_factory=list)
     totals: dict[int, YearTotals] = field(default_factory=dict)
 
+    def __len__(self) -> int:
+        """How many notices, held back ones included."""
+        return len(self.notices)
+
     @property
     def published(self) -> list[Notice]:
         return [n for n in self.notices if n.published]

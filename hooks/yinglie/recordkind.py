@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .recordfile import LIST, ONE, Loading, read_and_check, valid_id
+from .messages import Text
 from .schema import Checker, Schema
 from .yamlsource import Located
 
@@ -48,6 +49,7 @@ class RecordKind:
     notice: bool  # names living people: the notice guard (no address below town level)
     example: str  # a minimal valid record file, as YAML
     example_file: str  # where the example goes, relative to `folder`
+    label: Text = Text("记录", "records")  # what `check` calls its records when it counts them
     # Every record of the kind, checked (problems go to loading.problems). None: the
     # kind's files are loaded with another kind's (a year's totals, with its notices).
     load: Callable[[Loading], Any] | None = None
