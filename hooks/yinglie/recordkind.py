@@ -91,17 +91,17 @@ def load_one_record_files(kind: RecordKind, loading: Loading,
     are kept while their files are unchanged (recordcache.py)."""
     assert kind.layout == ONE, kind.name
 
-    def read(path: Path):
-        read = read_and_check(path, kind.schema, loading)
-        if read is None:
+    def record(path: Path):
+        checked = read_and_check(path, kind.schema, loading)
+        if checked is None:
             return None
-        raw, check, values = read
+        raw, check, values = checked
         if values is None or not valid_id(path):
             return None
         return make(path, raw, values, check)
 
     return loading.checked(kind.name).load_all(kind.files(loading.settings.root), loading.settings,
-                                               loading.problems, read)
+                                               loading.problems, record)
 
 
 __all__ = ["LIST", "ONE", "RecordKind", "SearchPart", "load_one_record_files"]
