@@ -28,8 +28,13 @@ serve: $(READY)
 linkcheck: build
 	$(PYTHON) -m yinglie.linkcheck
 
+# The tests run in parallel (pytest-xdist), one process per core, each with its own
+# browser; the demo site is built once per address for all of them (tests/conftest.py),
+# and a test file that builds a site of its own keeps to one process (xdist_group).
+# TEST_WORKERS=0 runs them in this one process.
+TEST_WORKERS ?= auto
 test: $(READY)
-	$(PYTHON) -m pytest -q tests
+	$(PYTHON) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup tests
 
 # Build 5,000 synthetic martyrs beside a plain Material site and print the figures.
 bench: $(READY)
