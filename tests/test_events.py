@@ -15,10 +15,6 @@ import pytest
 
 from conftest import copy_project
 
-# Its site is built once, in a module fixture: under pytest-xdist every test of this
-# file runs in the same worker, so that build is not made once per worker.
-pytestmark = pytest.mark.xdist_group("events-site")
-
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 # A fixture martyr with full dates (not a real person: tests only).

@@ -17,10 +17,6 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_project
 
-# Its site is built once, in a module fixture: under pytest-xdist every test of this
-# file runs in the same worker, so that build is not made once per worker.
-pytestmark = pytest.mark.xdist_group("memorials-site")
-
 SITE_URL = "https://memorial.example.org/district/zt/yinglie/"
 ENV = {"SITE_URL": SITE_URL}
 HOSTILE = ("<img src=x onerror=alert(1)>", "</title><script>alert(2)</script>", "<b onmouseover=alert(3)>")

@@ -14,10 +14,6 @@ from conftest import copy_project
 from PIL import Image
 from photofixtures import BLUE, RED, truncated, two_tone
 
-# Its site is built once, in a module fixture: under pytest-xdist every test of this
-# file runs in the same worker, so that build is not made once per worker.
-pytestmark = pytest.mark.xdist_group("photos-site")
-
 WIDTHS_SETTING = """
     photo_widths: [100, 200]
     photo_max_pixels: 100000

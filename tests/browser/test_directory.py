@@ -10,10 +10,6 @@ import pytest
 
 from browser.server import serve
 
-# Its site is built once, in a module fixture: under pytest-xdist every test of this
-# file runs in the same worker, so that build is not made once per worker.
-pytestmark = pytest.mark.xdist_group("directory-site")
-
 TEST_RECORDS = {
     # id: (name, native place, period, died)
     "wang-jia": ("王甲", "江津", "抗日战争时期", "1940"),

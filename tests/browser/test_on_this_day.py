@@ -14,10 +14,6 @@ import pytest
 from browser.server import serve
 from conftest import copy_project
 
-# Its site is built once, in a module fixture: under pytest-xdist every test of this
-# file runs in the same worker, so that build is not made once per worker.
-pytestmark = pytest.mark.xdist_group("on-this-day-site")
-
 SUB_PATH = "/zt/yinglie/"
 FIXTURE_MARTYR = textwrap.dedent("""
     name: 测试烈士

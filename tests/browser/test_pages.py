@@ -67,15 +67,19 @@ def tab_reaches_every_control_with_a_visible_focus(page) -> None:
     assert invisible == [], "focus not visible"
 
 
-@KINDS
-def test_page_at_the_root_with_the_policy_header(open_page, root_url, kind, subtests):
-    page, visit = open_page(root_url + kind.path, viewport=DESKTOP)
-    with subtests.test("renders with nothing failing or leaving the host"):
-        renders_cleanly(page, visit, kind)
-    with subtests.test("the policy is in force and nothing trips it"):
-        policy.assert_in_force_and_not_tripped(page, visit.console)
-    with subtests.test("no serious accessibility violations (normal reading mode)"):
-        passes_axe(page)
+# One class per mount and viewport: `make test` (pytest-xdist, --dist loadscope) hands
+# each class, like each other test file, to one worker, so the three share both cores.
+
+class TestAtTheRoot:
+    @KINDS
+    def test_page_at_the_root_with_the_policy_header(self, open_page, root_url, kind, subtests):
+        page, visit = open_page(root_url + kind.path, viewport=DESKTOP)
+        with subtests.test("renders with nothing failing or leaving the host"):
+            renders_cleanly(page, visit, kind)
+        with subtests.test("the policy is in force and nothing trips it"):
+            policy.assert_in_force_and_not_tripped(page, visit.console)
+        with subtests.test("no serious accessibility violations (normal reading mode)"):
+            passes_axe(page)
 
 
 # Reading modes turned on one after another on a single visit: each step's modes,
@@ -90,9 +94,19 @@ MODE_STEPS = {
 }
 
 
-@KINDS
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_page_under_a_sub_path(open_page, sub_path_url, kind, viewport, subtests):
+class TestUnderASubPathOnAPhone:
+    @KINDS
+    def test_page_under_a_sub_path(self, open_page, sub_path_url, kind, subtests):
+        check_under_a_sub_path(open_page, sub_path_url, kind, PHONE, subtests)
+
+
+class TestUnderASubPathOnADesktop:
+    @KINDS
+    def test_page_under_a_sub_path(self, open_page, sub_path_url, kind, subtests):
+        check_under_a_sub_path(open_page, sub_path_url, kind, DESKTOP, subtests)
+
+
+def check_under_a_sub_path(open_page, sub_path_url, kind, viewport, subtests):
     page, visit = open_page(sub_path_url + kind.path, viewport=viewport)
     with subtests.test("renders with nothing failing or leaving the host"):
         renders_cleanly(page, visit, kind)

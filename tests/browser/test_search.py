@@ -15,10 +15,6 @@ from browser.server import serve
 from conftest import SEARCHABLE_RECORD, copy_project
 from yinglie.synthetic import write_martyrs
 
-# Its site is built once, in a module fixture: under pytest-xdist every test of this
-# file runs in the same worker, so that build is not made once per worker.
-pytestmark = pytest.mark.xdist_group("search-site")
-
 SUB_PATH = "/zt/yinglie/"
 
 
