@@ -28,8 +28,13 @@ serve: $(READY)
 linkcheck: build
 	$(PYTHON) -m yinglie.linkcheck
 
+# The tests run in parallel (pytest-xdist), one process per core, each with its own
+# browser; the demo site is built once per address for all of them (tests/conftest.py).
+# --dist loadscope keeps each test file (and each test class) in one process, so a
+# site a file builds in a module fixture is built once. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= auto
 test: $(READY)
-	$(PYTHON) -m pytest -q tests
+	$(PYTHON) -m pytest -q -n $(TEST_WORKERS) --dist loadscope tests
 
 # Build 5,000 synthetic martyrs beside a plain Material site and print the figures.
 bench: $(READY)

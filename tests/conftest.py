@@ -7,6 +7,7 @@ change or remove records there and run the same commands staff run.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -99,10 +100,74 @@ def project(tmp_path) -> Project:
     return copy_project(tmp_path / "project")
 
 
+# The two addresses the demo site is built for: mkdocs.yml's own (a section of a
+# larger site, at a sub-path) and the root of a host. Every test that only reads a
+# built demo site shares one build per address (`demo_build`).
+SUB_PATH = "/zt/yinglie/"
+SUB_PATH_URL = f"https://www.example.gov.cn{SUB_PATH}"
+ROOT_URL = "https://www.example.gov.cn/"
+
+
+def _shared_folder(tmp_path_factory) -> Path:
+    """A folder every test process of this run sees: with pytest-xdist, the workers'
+    temporary folders are siblings, so their parent is shared."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder = base / "shared-demo-builds"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory) -> Path:
-    """The demo content built once, for tests that only read the built site."""
-    built = copy_project(tmp_path_factory.mktemp("demo") / "project")
-    result = built.build()
-    assert result.returncode == 0, result.stdout + result.stderr
-    return built.site
+def demo_build(tmp_path_factory):
+    """demo_build(site_url) -> the demo project, built for that address once per test run.
+
+    The first test process to ask builds it (`python -m yinglie build`, as staff do)
+    under a lock; the others wait and read the same folder. Tests must only read it:
+    one that changes a site copies it first (see `built_project`)."""
+    shared = _shared_folder(tmp_path_factory)
+
+    def build(site_url: str) -> Project:
+        name = "root" if site_url == ROOT_URL else "sub-path" if site_url == SUB_PATH_URL else \
+            "".join(c if c.isalnum() else "-" for c in site_url)
+        folder = shared / name
+        with open(shared / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            done = folder / "built"
+            if not done.exists():
+                if folder.exists():  # an earlier attempt failed half-way
+                    shutil.rmtree(folder)
+                project = copy_project(folder / "project")
+                result = project.build(env={"SITE_URL": site_url})
+                assert result.returncode == 0, result.stdout + result.stderr
+                done.write_text(site_url, encoding="utf-8")
+        return Project(folder / "project")
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_build) -> Path:
+    """The demo content built at mkdocs.yml's own address, for tests that only read it."""
+    return demo_build(SUB_PATH_URL).site
+
+
+@pytest.fixture(scope="session")
+def root_site(demo_build) -> Path:
+    """The demo content built for the root of a host, for tests that only read it."""
+    return demo_build(ROOT_URL).site
+
+
+@pytest.fixture
+def built_project(project, demo_build) -> Project:
+    """A fresh copy of the project whose site/ is the demo build at mkdocs.yml's
+    address: what a staff member has after `make build`, without building again.
+
+    The project's own sources are the ones that build was made from, so a test that
+    changes something and builds again sees exactly the step from one build to the next."""
+    built = demo_build(SUB_PATH_URL)
+    shutil.copytree(built.site, project.site)
+    if (built.root / ".cache").is_dir():  # the images and QR codes that build made
+        shutil.copytree(built.root / ".cache", project.root / ".cache")
+    return project

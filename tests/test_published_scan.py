@@ -64,8 +64,8 @@ HIDDEN = {
 }
 
 
-def test_numbers_hidden_by_markdown_or_html_are_refused_naming_record_line_and_field(project):
-    assert project.build().returncode == 0
+def test_numbers_hidden_by_markdown_or_html_are_refused_naming_record_line_and_field(built_project):
+    project = built_project
     before = site_digest(project.site)
     for name, (deeds, _message) in HIDDEN.items():
         project.write(f"martyrs/hidden-{name}.yml", MARTYR.format(deeds=deeds))

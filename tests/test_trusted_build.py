@@ -71,20 +71,10 @@ def test_outside_git_the_date_comes_from_the_sources(tmp_path, monkeypatch):
 
 # Links -------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def built_for(tmp_path_factory):
-    """The demo site built for a given site_url, once per address."""
-    sites: dict[str, Path] = {}
-
-    def build(site_url: str) -> Path:
-        if site_url not in sites:
-            project = copy_project(tmp_path_factory.mktemp("links") / "project")
-            result = project.build(env={"SITE_URL": site_url})
-            assert result.returncode == 0, result.stdout + result.stderr
-            sites[site_url] = project.site
-        return sites[site_url]
-
-    return build
+@pytest.fixture
+def built_for(demo_build):
+    """The demo site built for a given site_url: one shared build per address (conftest.py)."""
+    return lambda site_url: demo_build(site_url).site
 
 
 @pytest.mark.parametrize("site_url, mount", [
@@ -92,6 +82,8 @@ def built_for(tmp_path_factory):
     (f"https://www.example.gov.cn{SUB_PATH}", SUB_PATH),
 ], ids=["root", "sub-path"])
 def test_every_internal_link_resolves(built_for, site_url, mount):
+    """Every href, src, srcset and url() of every page and stylesheet, anchors included.
+    (This is the one test of the whole site's links; test_build.py had a second, weaker one.)"""
     site = built_for(site_url)
     assert check_site(site, mount, site_url) == []
 
@@ -148,23 +140,29 @@ def project_module(project: Project, module: str, env: dict) -> subprocess.Compl
 
 # Atomic ------------------------------------------------------------------------
 
-@pytest.fixture
-def built_project(project) -> Project:
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    return project
-
-
 def leftovers(project: Project) -> list[str]:
     return sorted(p.name for p in project.root.iterdir() if p.name.startswith(".site-"))
 
 
-def test_invalid_record_leaves_the_previous_site_exactly_as_it_was(built_project):
+def test_invalid_records_leave_the_previous_site_exactly_as_it_was(built_project):
+    """A bad value, an unknown field and broken YAML: every problem is named, and the
+    site that was there stays byte for byte, with no half-built folder left behind."""
     before = tree(built_project.site)
     built_project.write("martyrs/qi-nanxun.yml", "name: 漆南薰\ndied: 1892-13\n")
+    built_project.write("martyrs/bad.yml", """
+        nmae: 测试
+        died: 1892-13
+        sources:
+          - title: 测试资料
+            where: 测试档案馆
+    """)
+    built_project.write("martyrs/broken.yml", "name: [\n")
     result = built_project.build()
     assert result.returncode != 0
     assert "martyrs/qi-nanxun.yml:2: died" in result.stderr
+    assert "martyrs/bad.yml:1: nmae: 未知字段“nmae”，是否应为“name”？" in result.stderr
+    assert "martyrs/bad.yml:2: died: “1892-13”不是可识别的日期" in result.stderr
+    assert "martyrs/broken.yml:2: -: YAML 格式错误" in result.stderr
     assert tree(built_project.site) == before
     assert leftovers(built_project) == []
 

@@ -2,10 +2,13 @@
 what an attacker would inject (an inline handler, an inline script, a `javascript:`
 link, eval).
 
-Every page kind is opened twice: under a sub-path with the policy only in the pages'
-<meta>, and at the root of a host whose server also sends the policy header, as the
-README's nginx block does. Violations are caught twice as well: the page's
+Every page kind is opened at both mounts by test_pages.py, which checks the policy
+there too (browser/policy.py): under a sub-path the policy is only in the pages'
+<meta>; at the root of a host the server also sends the policy header, as the
+README's nginx block does. Violations are caught twice: the page's
 `securitypolicyviolation` events, and Chromium's "Refused to …" console errors.
+This file adds the plaque sheet, search and reading modes under the policy, the
+injections it must block, and the preview.
 """
 
 from __future__ import annotations
@@ -17,41 +20,20 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browser import policy
 from browser.conftest import DESKTOP, SUB_PATH
-from browser.pages import PAGE_KINDS, PageKind
+from browser.pages import PageKind
+from browser.policy import RECORD_VIOLATIONS
 from browser.server import HOST, serve
 from test_serve import free_port, wait_for
-from yinglie.csp import header_policy
 
-# Every violation the page reports, from the first byte on (an init script runs before the page's own).
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__violations.push(event.violatedDirective + " " + event.blockedURI + " " + (event.sample || ""));
-}, true);
-"""
-
-# Pages the demo site has besides PAGE_KINDS: a missing page (404.html), a plaque sheet.
-MORE_KINDS = [
-    PageKind("missing-page-404", "martyrs/no-such-record/deeper/", "404"),
-    PageKind("plaque-sheet", "martyrs/qi-nanxun/plaque/", "漆南薰"),
-]
-KINDS = pytest.mark.parametrize("kind", PAGE_KINDS + MORE_KINDS, ids=[k.name for k in PAGE_KINDS + MORE_KINDS])
-
-# What the server adds, as in the README's nginx example.
-SERVER_HEADERS = {"Content-Security-Policy": header_policy(), "X-Content-Type-Options": "nosniff"}
-
-
-@pytest.fixture(scope="module")
-def header_url(browser, root_site):
-    """The demo site at the root of a host whose server sends the policy header."""
-    with serve(root_site, "/", headers=SERVER_HEADERS) as url:
-        yield url
+# A page the demo site has besides PAGE_KINDS: a plaque sheet (the 404 page is test_pages.py's).
+PLAQUE_SHEET = PageKind("plaque-sheet", "martyrs/qi-nanxun/plaque/", "漆南薰")
 
 
 @pytest.fixture(params=["meta-only", "meta-and-header"])
 def policy_site(request):
-    return request.getfixturevalue("sub_path_url" if request.param == "meta-only" else "header_url")
+    return request.getfixturevalue("sub_path_url" if request.param == "meta-only" else "root_url")
 
 
 class Opened:
@@ -59,10 +41,10 @@ class Opened:
         self.page, self.console, self.outside = page, console, outside
 
     def violations(self) -> list[str]:
-        return self.page.evaluate("window.__violations")
+        return policy.violations(self.page)
 
     def refused(self) -> list[str]:
-        return [text for text in self.console if "Content Security Policy" in text or text.startswith("Refused")]
+        return policy.refused(self.console)
 
 
 @pytest.fixture
@@ -95,29 +77,16 @@ def open_with_watch(browser):
         context.close()
 
 
-@KINDS
-def test_no_page_kind_trips_the_policy(open_with_watch, policy_site, kind):
-    opened = open_with_watch(policy_site + kind.path)
-    page = opened.page
-    assert kind.expected_text in page.inner_text("body")
-    # The policy is in force (a page without it would pass trivially) ...
-    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
-    # ... and the site's own scripts ran under it: Material's bundle (its search
-    # box is wired), the reading-mode switches, the plaque sheet's print button.
-    if kind in MORE_KINDS[1:]:
-        assert page.locator("[data-print]").is_visible()
-    else:
-        assert page.evaluate("typeof __md_get === 'function' && typeof __md_scope === 'object'")
-        assert page.locator("[data-reading-modes]").is_visible()
-        assert page.evaluate("document.documentElement.classList.contains('js')")  # set by the bundle
-    assert opened.violations() == []
-    assert opened.refused() == []
+def test_the_plaque_sheet_does_not_trip_the_policy(open_with_watch, policy_site):
+    opened = open_with_watch(policy_site + PLAQUE_SHEET.path)
+    assert PLAQUE_SHEET.expected_text in opened.page.inner_text("body")
+    policy.assert_in_force_and_not_tripped(opened.page, opened.console, plaque_sheet=True)
     assert opened.outside == []
 
 
-def test_search_and_reading_modes_work_under_the_policy(open_with_watch, header_url):
+def test_search_and_reading_modes_work_under_the_policy(open_with_watch, root_url):
     """The search worker (a Worker from the site) and the reading modes run with the policy on."""
-    opened = open_with_watch(header_url)
+    opened = open_with_watch(root_url)
     page = opened.page
     box = page.locator("input[data-md-component=search-query]")
     box.click()
@@ -132,7 +101,7 @@ def test_search_and_reading_modes_work_under_the_policy(open_with_watch, header_
     page.keyboard.press("Escape")
     page.locator("[data-reading-mode=text]").click()
     assert page.evaluate("document.documentElement.getAttribute('data-ml-text')") == "large"
-    page.goto(header_url + "martyrs/qi-nanxun/")  # the mode is applied from <head> on the next page
+    page.goto(root_url + "martyrs/qi-nanxun/")  # the mode is applied from <head> on the next page
     assert page.evaluate("document.documentElement.getAttribute('data-ml-text')") == "large"
     assert opened.violations() == []
     assert opened.refused() == []

@@ -1,12 +1,12 @@
-"""Reading modes for older visitors: larger text and high contrast, kept across pages."""
+"""Reading modes for older visitors: larger text and high contrast, kept across pages.
+
+Every page kind in every mode is checked with axe by test_pages.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from browser import axe
-from browser.conftest import DESKTOP, PHONE, SCREENSHOTS
-from browser.pages import PAGE_KINDS
+from browser.modes import switch
 
 # The computed look of the first paragraph of body text, and the colour behind it.
 _BODY_TEXT = """() => {
@@ -39,15 +39,6 @@ def contrast(foreground: str, background: str) -> float:
 
 def body_text(page) -> dict:
     return page.evaluate(_BODY_TEXT)
-
-
-def switch(page, label: str) -> None:
-    page.get_by_role("button", name=label).click()
-    # Material eases link colours (CSS transitions): measure the colours they end on,
-    # not a frame in between, which on a busy machine fails the contrast check.
-    # A function, not an expression: Playwright evals an expression in the page, and
-    # the site's Content-Security-Policy forbids eval.
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
 def test_contrast_formula():
@@ -104,21 +95,3 @@ def test_switches_work_from_the_keyboard(open_page, sub_path_url):
     assert page.evaluate("document.documentElement.getAttribute('data-ml-contrast')") == "high"
     button = page.get_by_role("button", name="高对比度", exact=True)  # the tick is not part of its name
     assert button.get_attribute("aria-pressed") == "true"
-
-
-@pytest.mark.parametrize("kind", PAGE_KINDS, ids=[k.name for k in PAGE_KINDS])
-@pytest.mark.parametrize("modes, viewport", [
-    (["大字"], PHONE), (["高对比度"], PHONE), (["大字", "高对比度"], PHONE), (["大字", "高对比度"], DESKTOP),
-], ids=["large-phone", "contrast-phone", "large-contrast-phone", "large-contrast-desktop"])
-def test_every_mode_passes_accessibility_checks(open_page, sub_path_url, kind, modes, viewport):
-    page, visit = open_page(sub_path_url + kind.path, viewport=viewport)
-    for label in modes:
-        switch(page, label)
-    found = axe.blocking(axe.violations(page))
-    assert found == [], axe.describe(found)
-    # No sideways scrolling even with large text on a phone.
-    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    names = [name for label, name in (("大字", "large"), ("高对比度", "contrast")) if label in modes]
-    page.screenshot(path=str(SCREENSHOTS / f"{kind.name}-{viewport['width']}-{'-'.join(names)}.png"), full_page=True)
-    visit.assert_clean()
