@@ -232,3 +232,21 @@ def test_a_photo_path_too_long_for_the_file_system_is_reported(check):
                                   f"(has {len(written)})"]
         else:
             assert report[1:] == [f'martyrs/path-{number}.yml:6: photos[1].file: photo file "{written}" not found']
+
+
+# --- Raw HTML that would stall Python's HTML parser (the check's and MkDocs' alike) ---------
+
+def test_tags_that_are_never_closed_are_refused_before_any_page_is_made(check):
+    assert check("martyrs/unclosed.yml", MARTYR + "deeds: '" + "<a " * 4 + "一个字 " * 1000 + "'\n")[1:] == [
+        'martyrs/unclosed.yml:5: deeds: holds 4 HTML tags that are never closed ("<" without ">"); '
+        "write a less-than sign as &lt;"]
+
+
+def test_thousands_of_tags_are_refused(check):
+    assert check("martyrs/tags.yml", MARTYR + "deeds: '" + "<b>x</b>" * 250 + "'\n")[1:] == [
+        "martyrs/tags.yml:5: deeds: holds 500 HTML tags, over the limit of 200: write the text in Markdown, "
+        "do not paste web page code"]
+
+
+def test_a_few_tags_and_less_than_signs_still_pass(check):
+    assert check("martyrs/fewtags.yml", MARTYR + "deeds: '<b>粗体</b>，3 < 5，a<b 与 <i>斜体</i>'\n") == []

@@ -161,6 +161,14 @@ MESSAGES: dict[str, Text] = {
         "“{target}”不是完整的网址，应写作 https://网站地址/路径",
         '"{target}" is not a complete web address: write https://host/path',
     ),
+    "markdown_too_many_tags": Text(
+        "含有 {count} 个 HTML 标签，超过上限 {limit} 个；事迹等文字请用 Markdown 书写，不要粘贴网页代码",
+        "holds {count} HTML tags, over the limit of {limit}: write the text in Markdown, do not paste web page code",
+    ),
+    "markdown_unclosed_tags": Text(
+        "含有 {count} 个没有闭合的 HTML 标签（“<”后没有“>”）；文字中的小于号请写作 &lt;",
+        'holds {count} HTML tags that are never closed ("<" without ">"); write a less-than sign as &lt;',
+    ),
     "link_scheme": Text(
         "链接“{target}”不可用：只能链接以 http:// 或 https:// 开头的网址或本站页面，不能用“{scheme}:”",
         'the link "{target}" cannot be used: link only http:// or https:// addresses or pages of this site, '

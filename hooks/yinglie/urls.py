@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -185,8 +186,35 @@ def link_problem(link: Link) -> tuple[str, dict] | None:
     return None
 
 
+# Python's HTML parser (which Python-Markdown, and so MkDocs, run over raw HTML) reads
+# the words after a tag that is never closed (`<a` and no `>`) as its attributes, to
+# the end of the text: a few such tags before a long text, or thousands of tags, would
+# stall the check and the build. Record text needs few raw tags, if any, and closes them.
+MAX_HTML_TAGS = 200
+MAX_UNCLOSED_TAGS = 3
+_HTML_TAG_START = re.compile(r"[A-Za-z/!?]")
+
+
+def _raw_tags(text: str) -> tuple[int, int]:
+    """(tags, tags never closed) in `text`: a tag is "<" and a letter, "/", "!" or "?";
+    it is closed by a ">" before the next "<"."""
+    tags = unclosed = 0
+    for part in text.split("<")[1:]:
+        if _HTML_TAG_START.match(part):
+            tags += 1
+            unclosed += ">" not in part
+    return tags, unclosed
+
+
 def markdown_problems(text: str) -> list[tuple[str, dict]]:
-    """The problems of every link in a Markdown text (relative links are resolved later)."""
+    """The problems of every link in a Markdown text (relative links are resolved later),
+    or that it holds more raw HTML than a page can be made from in reasonable time."""
+    if "<" in text:
+        tags, unclosed = _raw_tags(text)
+        if tags > MAX_HTML_TAGS:
+            return [("markdown_too_many_tags", {"count": tags, "limit": MAX_HTML_TAGS})]
+        if unclosed > MAX_UNCLOSED_TAGS:
+            return [("markdown_unclosed_tags", {"count": unclosed})]
     return [problem for link in markdown_links(text) if (problem := link_problem(link)) is not None]
 
 
