@@ -250,3 +250,16 @@ def test_thousands_of_tags_are_refused(check):
 
 def test_a_few_tags_and_less_than_signs_still_pass(check):
     assert check("martyrs/fewtags.yml", MARTYR + "deeds: '<b>粗体</b>，3 < 5，a<b 与 <i>斜体</i>'\n") == []
+
+
+def test_thousands_of_brackets_are_refused(check):
+    assert check("martyrs/brackets.yml", MARTYR + "deeds: '" + "[" * 1500 + "'\n")[1:] == [
+        'martyrs/brackets.yml:5: deeds: holds 1500 "[" brackets, over the limit of 1000: links need a few; '
+        "in running text use 【】"]
+
+
+def test_a_markdown_field_longer_than_the_limit_is_refused_without_rendering_it(check):
+    from yinglie.schema import MAX_MARKDOWN
+
+    report = check("martyrs/longdeeds.yml", MARTYR + "deeds: '" + "[x](../y/index.md) " * 3000 + "'\n")
+    assert report[1:] == [f"martyrs/longdeeds.yml:5: deeds: at most {MAX_MARKDOWN} characters (has 56999)"]

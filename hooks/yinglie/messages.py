@@ -165,6 +165,10 @@ MESSAGES: dict[str, Text] = {
         "含有 {count} 个 HTML 标签，超过上限 {limit} 个；事迹等文字请用 Markdown 书写，不要粘贴网页代码",
         "holds {count} HTML tags, over the limit of {limit}: write the text in Markdown, do not paste web page code",
     ),
+    "markdown_too_many_brackets": Text(
+        "含有 {count} 个方括号“[”，超过上限 {limit} 个；链接只需几个，正文中的方括号请用【】",
+        'holds {count} "[" brackets, over the limit of {limit}: links need a few; in running text use 【】',
+    ),
     "markdown_unclosed_tags": Text(
         "含有 {count} 个没有闭合的 HTML 标签（“<”后没有“>”）；文字中的小于号请写作 &lt;",
         'holds {count} HTML tags that are never closed ("<" without ">"); write a less-than sign as &lt;',

@@ -193,6 +193,9 @@ class FieldKind:
         return f"{type(self).__name__}({params})"
 
 
+MAX_MARKDOWN = 50_000  # characters in one Markdown field (deeds, an event's body, a description)
+
+
 class TextLike(FieldKind):
     """A text, stripped of surrounding spaces, at most `max_length` characters. The
     subclasses add their own check in `check_text`."""
@@ -223,9 +226,16 @@ class PlainText(TextLike):
 
 
 class Markdown(TextLike):
-    """A Markdown text; its links are checked (urls.py)."""
+    """A Markdown text; its links are checked (urls.py). At most MAX_MARKDOWN characters
+    by default: a long biography is a few thousand, and Python-Markdown (the check's and
+    MkDocs') takes time that grows faster than the text on some hostile inputs."""
+
+    def __init__(self, max_length: int | None = None):
+        super().__init__(max_length or MAX_MARKDOWN)
 
     def check_text(self, value: str, line: int, name: str, check: Checker) -> str:
+        if len(value) > self.max_length:
+            return value  # too long (reported): not rendered to find its links
         for key, params in markdown_problems(value):
             check.problems.add(check.path, line, name, key, **params)
         return value

@@ -192,6 +192,9 @@ def link_problem(link: Link) -> tuple[str, dict] | None:
 # stall the check and the build. Record text needs few raw tags, if any, and closes them.
 MAX_HTML_TAGS = 200
 MAX_UNCLOSED_TAGS = 3
+# Python-Markdown's link patterns try every "[" against the rest of the text: 20,000
+# of them take half a minute. A text with links holds a few dozen.
+MAX_BRACKETS = 1000
 _HTML_TAG_START = re.compile(r"[A-Za-z/!?]")
 
 
@@ -209,6 +212,9 @@ def _raw_tags(text: str) -> tuple[int, int]:
 def markdown_problems(text: str) -> list[tuple[str, dict]]:
     """The problems of every link in a Markdown text (relative links are resolved later),
     or that it holds more raw HTML than a page can be made from in reasonable time."""
+    brackets = text.count("[")
+    if brackets > MAX_BRACKETS:
+        return [("markdown_too_many_brackets", {"count": brackets, "limit": MAX_BRACKETS})]
     if "<" in text:
         tags, unclosed = _raw_tags(text)
         if tags > MAX_HTML_TAGS:
