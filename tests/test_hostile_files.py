@@ -263,3 +263,9 @@ def test_a_markdown_field_longer_than_the_limit_is_refused_without_rendering_it(
 
     report = check("martyrs/longdeeds.yml", MARTYR + "deeds: '" + "[x](../y/index.md) " * 3000 + "'\n")
     assert report[1:] == [f"martyrs/longdeeds.yml:5: deeds: at most {MAX_MARKDOWN} characters (has 56999)"]
+
+
+def test_hundreds_of_thousands_of_empty_lists_are_refused_before_they_are_built(check):
+    assert check("martyrs/brackets-yaml.yml", MARTYR + "tags: [" + "[]," * 30000 + "]\n")[1:] == [
+        'martyrs/brackets-yaml.yml:1: -: holds 30001 brackets "[" and "{", over the limit of 20000: '
+        'write a list one item a line, each starting with "- "']

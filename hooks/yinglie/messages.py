@@ -45,6 +45,10 @@ MESSAGES: dict[str, Text] = {
         "文件有 {size}，超过上限 {limit}（可在 mkdocs.yml 的 extra.records.max_file_kib 调整）",
         "the file is {size}, over the limit of {limit} (extra.records.max_file_kib in mkdocs.yml sets it)",
     ),
+    "too_many_brackets": Text(
+        "含有 {count} 个括号“[”“{{”，超过上限 {limit} 个；列表请每项一行，以“- ”开头",
+        'holds {count} brackets "[" and "{{", over the limit of {limit}: write a list one item a line, each starting with "- "',
+    ),
     "too_many_aliases": Text(
         "YAML 别名（*名称）重复引用的内容过多（超过 {limit} 个值），请直接写出内容",
         "YAML aliases (*name) repeat too much (over {limit} values): write the values out instead",

@@ -173,6 +173,10 @@ class _CheckingLoader(_Loader):
 # bytes stand for billions of values. Both are refused before the document is built.
 MAX_DEPTH = 20
 MAX_ALIAS_VALUES = 10_000  # values that aliases may add by repeating anchored ones
+# Brackets of flow lists and mappings in one file ([], {}): a record has a handful. A
+# file of hundreds of thousands of empty lists takes seconds to build and check value by
+# value, so it is refused before PyYAML builds anything.
+MAX_BRACKETS = 20_000
 DEFAULT_MAX_BYTES = 1024 * 1024
 
 # An anchor (`&name` before a value) is the only way to make an alias refer to anything.
@@ -266,6 +270,10 @@ def load_yaml(path: Path, problems: Problems, max_bytes: int = DEFAULT_MAX_BYTES
     if hidden:
         line = text.count("\n", 0, hidden.start()) + 1
         problems.add(path, line, "-", "invisible_character", code=f"U+{ord(hidden.group()):04X}")
+        return None
+    brackets = text.count("[") + text.count("{")
+    if brackets > MAX_BRACKETS:
+        problems.add(path, 1, "-", "too_many_brackets", count=brackets, limit=MAX_BRACKETS)
         return None
     try:
         if _might_be_deep_or_aliased(text):
