@@ -53,6 +53,7 @@ class SiteBuild:
     def __init__(self, session: Session | None = None):
         self.session = session or Session()
         self.catalogue: Catalogue | None = None
+        self.data: dict[str, str] = {}  # open-data files: address -> content
         self.pages: dict[str, SitePage] = {}
         self.preview_dir: Path | None = None
         self.preview_stamp = 0
@@ -67,7 +68,9 @@ class SiteBuild:
         try:
             settings = settings_from(config.extra, config_dir, config.docs_dir)
             self.catalogue = load_records(settings, self.session)
-            self.pages = {page.src_uri: page for page in site_pages(self.catalogue, config)}
+            # Open data is made once: the pages' check of addresses needs its addresses.
+            self.data = data_files(self.catalogue, self.session)
+            self.pages = {page.src_uri: page for page in site_pages(self.catalogue, config, self.data)}
             self.content_context = content_page_context(self.catalogue)
         except (SettingsError, RecordsInvalid) as error:
             raise BuildRefused(str(error)) from None
@@ -100,7 +103,7 @@ class SiteBuild:
                 file.edit_uri = Path(os.path.relpath(page.edit_path, config.docs_dir)).as_posix()
             files.append(file)
         subscriptions = feed_files(self.catalogue, config.site_name, config.site_url or "")
-        for address, content in {**data_files(self.catalogue, self.session), **subscriptions}.items():
+        for address, content in {**self.data, **subscriptions}.items():
             files.append(File.generated(config, address, content=content))
         # Web copies of photos, read from the image cache (one file may serve several records).
         photo_copies = {address: path for photo in self.catalogue.web_photos for address, path in photo.files().items()}

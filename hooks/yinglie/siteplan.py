@@ -50,18 +50,20 @@ def all_pages(catalogue: Catalogue) -> list[SitePage]:
     return [page for kind in catalogue.with_part("pages") for page in kind.pages(catalogue)]
 
 
-def site_pages(catalogue: Catalogue, config) -> list[SitePage]:
+def site_pages(catalogue: Catalogue, config, data: dict[str, str] | None = None) -> list[SitePage]:
     """Every generated page of the site; refuses two things at one address
-    (`RecordsInvalid`). `config` is MkDocs' configuration (docs_dir, use_directory_urls)."""
+    (`RecordsInvalid`). `config` is MkDocs' configuration (docs_dir, use_directory_urls);
+    `data`: the open-data files when the caller has made them already (the build has)."""
     pages = all_pages(catalogue)
-    _refuse_duplicates(pages, catalogue, config)
+    _refuse_duplicates(pages, catalogue, config, data)
     return pages
 
 
-def generated_files(catalogue: Catalogue) -> list[str]:
-    """The site address of every file the build makes besides the pages."""
+def generated_files(catalogue: Catalogue, data: dict[str, str] | None = None) -> list[str]:
+    """The site address of every file the build makes besides the pages (`data`: the
+    open-data files, if made already; they are made otherwise)."""
     return [
-        *data_files(catalogue),
+        *(data if data is not None else data_files(catalogue)),
         FEED,
         CALENDAR,
         *(f"{record.url}{name}" for record in catalogue.records_with("qr_codes") for name in FILE_NAMES),
@@ -70,7 +72,7 @@ def generated_files(catalogue: Catalogue) -> list[str]:
     ]
 
 
-def _refuse_duplicates(pages: list[SitePage], catalogue: Catalogue, config) -> None:
+def _refuse_duplicates(pages: list[SitePage], catalogue: Catalogue, config, data: dict[str, str] | None) -> None:
     """Compared by where each lands in the built site: `content/martyrs/x.md` and the
     page `martyrs/x/index.md` are both `martyrs/x/index.html`."""
     problems = Problems(catalogue.settings.root, catalogue.settings.language)
@@ -91,7 +93,7 @@ def _refuse_duplicates(pages: list[SitePage], catalogue: Catalogue, config) -> N
             else:  # a hand-written file where the site puts one of its own pages
                 problems.add(other, 1, "-", "file_taken", address=shown)
         seen[address] = page
-    for address in generated_files(catalogue):
+    for address in generated_files(catalogue, data):
         other = seen.get(address)
         if isinstance(other, Path):
             problems.add(other, 1, "-", "file_taken", address=address)
