@@ -154,7 +154,11 @@ class SiteBuild:
         # A preview rebuild does not empty the site folder: codes placed before stay.
         self.qr_codes.place(site_dir, self.session.placed_codes, kept_site=self.preview_dir is not None)
         # The last line of defence: everything written, as published, before the site is swapped in.
-        self.published.scan_files(site_dir)
+        if not self.session.preview:
+            # The preview (`make serve`) is never published, and reading again every file a
+            # rebuild writes (the open data of thousands of records) would double its time;
+            # `make build` and CI, which publish, always read everything.
+            self.published.scan_files(site_dir)
         self.published.raise_if_any()
         if self.preview_dir is not None:
             self.preview_dir.mkdir(parents=True, exist_ok=True)
