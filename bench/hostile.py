@@ -39,9 +39,10 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from parts import copy_parts  # noqa: E402 - bench/parts.py, beside this file
+from yinglie.reproducible import SOURCES  # noqa: E402
 from yinglie.yamlsource import DEFAULT_MAX_BYTES, MAX_ALIAS_VALUES, MAX_DEPTH  # noqa: E402
 
-PROJECT_PARTS = ["mkdocs.yml", "content", "theme", "hooks", "martyrs", "honors", "events"]
 TARGET_SECONDS = 2.0
 SIZE = DEFAULT_MAX_BYTES - 256  # every file: just under the limit
 PROBLEM_LINE = re.compile(r"^[^\s:][^:\n]*:\d+: [^:\n]*: ", re.MULTILINE)
@@ -279,14 +280,7 @@ def many_keys(unit: str, more: str | None = None) -> str:
 # --- Running check -----------------------------------------------------------------------------
 
 def prepare(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, folder / part)
+    copy_parts(folder, SOURCES)  # settings, pages, theme, code and every record kind's folder
 
 
 @dataclass(eq=False)

@@ -45,9 +45,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from parts import copy_parts  # noqa: E402 - bench/parts.py, beside this file
+from yinglie.reproducible import SITE_PARTS  # noqa: E402
+from yinglie.siteplan import record_folders  # noqa: E402
 from yinglie.synthetic import Sizes, generate, martyr_records  # noqa: E402
 
-PROJECT_PARTS = ["mkdocs.yml", "content", "theme", "hooks"]
 ENV = {**os.environ, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1"}
 MiB = 1024 * 1024
 
@@ -78,15 +80,8 @@ def child(command: list[str]) -> int:
 # --- The two sites ---------------------------------------------------------------------
 
 def prepare_project(folder: Path, sizes: Sizes) -> dict[str, int]:
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, folder / part)
-    for data in ("martyrs", "honors", "events"):  # mkdocs.yml watches these
+    copy_parts(folder, SITE_PARTS)  # settings, pages, theme and code: the records are synthetic
+    for data in record_folders():  # the preview watches these
         (folder / data).mkdir(exist_ok=True)
     return generate(folder, sizes)
 
