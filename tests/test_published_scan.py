@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 from yinglie.config import settings_from
 from yinglie.guard import mask
+from yinglie.kinds import KINDS
 from yinglie.published import PublishedScan
 
 MARTYR = """\
@@ -145,8 +146,7 @@ def test_declared_public_values_are_not_refused_and_other_numbers_are(project):
 
 def scanner(tmp_path: Path, public_values=()) -> PublishedScan:
     settings = settings_from({"publication_guard": {"public_values": list(public_values)}}, tmp_path)
-    catalogue = SimpleNamespace(settings=settings, martyrs=[], facilities=[], events=[], memorial_work=[],
-                                honors=None)
+    catalogue = SimpleNamespace(settings=settings, kinds=KINDS, records={}, honors=None)
     return PublishedScan(catalogue, {})
 
 
@@ -261,8 +261,7 @@ def test_the_demo_site_holds_nothing_the_guard_refuses(demo_site):
 
     config = load_config(str(config_root / "mkdocs.yml"))
     settings = settings_from(config.extra, config_root)
-    catalogue = SimpleNamespace(settings=settings, martyrs=[], facilities=[], events=[], memorial_work=[],
-                                honors=None)
+    catalogue = SimpleNamespace(settings=settings, kinds=KINDS, records={}, honors=None)
     scan = PublishedScan(catalogue, {})
     scan.scan_files(demo_site)
     assert scan.counts["files"] > 50

@@ -206,7 +206,6 @@ class Rule:
 
 # What the rules need (see Rule.needs). Each is part of every match of its rules.
 _SEVEN_DIGITS = re.compile(r"\d{7}")
-_AT = re.compile("@")
 _CODE_BU = re.compile(r"[0-9A-Za-z×*]\s*部")
 _ARMY_GROUP = re.compile("集团军")
 # The first character of every alternative of _UNIT (集团军, 军区, 总队 ... 班).

@@ -50,8 +50,11 @@ from mkdocs.exceptions import PluginError
 
 from . import guard
 from .errors import Problems, RecordsInvalid
+from .honorpages import HONORS_JSON
 from .publicvalues import STRUCK, public_values
 from .recordfile import read_document
+from .search import SEARCH_INDEX
+from .urls import EXTENSIONS
 from .yamlsource import Located
 
 log = logging.getLogger("mkdocs.plugins.yinglie.published")
@@ -189,9 +192,7 @@ BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff", ".
                    ".otf", ".pdf", ".zip"}
 # Output under this folder is the honor roll: the notice rules apply.
 HONORS_PREFIX = "honors/"
-NOTICE_FILES = {"data/honors.json"}
-SEARCH_RECORDS = "data/search-records.json"
-NOTICE_KIND = "h"  # search.py: the code of award notices in the record search index
+NOTICE_FILES = {HONORS_JSON}
 # At most this many output files are named for one finding that no record holds
 # (a template's text is on every page); the rest are counted.
 FILES_NAMED = 5
@@ -208,11 +209,14 @@ FRAME_CONTEXT = 120  # characters each side of a page's own value in the frame, 
 class PublishedScan:
     """The scan of one build. `scan_page` as MkDocs writes each page, `scan_files` after."""
 
-    def __init__(self, catalogue, pages, preview: bool = False):
+    def __init__(self, catalogue, pages, preview: bool = False, documents: dict | None = None):
         self.catalogue = catalogue
         self.settings = catalogue.settings
         self.pages = pages
         self.preview = preview
+        self.documents = documents
+        # The record search index's codes of the kinds that name living people (notices).
+        self.notice_codes = {kind.search.code for kind in catalogue.kinds if kind.notice and kind.search}
         self.started = time.time()
         self.public = public_values(self.settings.public_values)
         self.scanned: set[str] = set()  # output files already read as pages
@@ -327,7 +331,7 @@ class PublishedScan:
         _strings(document, everything)
         self._note_strings(everything, relative, notice)
         if not notice:  # the honor roll's entries in an index of all kinds
-            self._note_strings(_notice_strings(document, relative), relative, True)
+            self._note_strings(_notice_strings(document, relative, self.notice_codes), relative, True)
 
     def _note_strings(self, strings: list[str], output: str, notice: bool) -> None:
         """Many short values, read a chunk at a time (the open data of 5,000 records is 18 MB).
@@ -376,21 +380,24 @@ class PublishedScan:
         return problems
 
     def _source(self, key: str, excerpt: str, notice: bool, records: tuple) -> Source | None:
-        """The record value that shows this finding: the page's own record first, then any."""
+        """The record value that shows this finding: the page's own record first, then any.
+
+        The search through every record is made once per finding, not once per page that
+        shows it (a template's text is on every page: thousands of searches of thousands
+        of records)."""
         wanted = (key, excerpt)
-        cache_key = (key, excerpt, notice, records)
-        if cache_key not in self._sources:
-            found = None
-            for path in records:
-                found = found or self._source_in(path, wanted, notice)
-            if found is None:
-                found = next((s for path in self._record_files
-                              if (s := self._source_in(path, wanted, notice)) is not None), None)
-            self._sources[cache_key] = found
-        return self._sources[cache_key]
+        for path in records:
+            found = self._source_in(path, wanted, notice)
+            if found is not None:
+                return found
+        anywhere = (key, excerpt, notice)
+        if anywhere not in self._sources:
+            self._sources[anywhere] = next((s for path in self._record_files
+                                            if (s := self._source_in(path, wanted, notice)) is not None), None)
+        return self._sources[anywhere]
 
     def _source_in(self, path: Path, wanted: tuple, notice: bool) -> Source | None:
-        raw = read_document(path, self.settings)
+        raw = read_document(path, self.settings, self.documents)
         for line, field, value in _record_values(raw, path):
             for text in self._shown_forms(value):
                 if any((f.key, f.excerpt) == wanted for f in self.findings(text, notice)):
@@ -408,13 +415,14 @@ class PublishedScan:
     def _markdown(self):
         import markdown
 
-        return markdown.Markdown(extensions=["attr_list", "tables"])
+        return markdown.Markdown(extensions=list(EXTENSIONS))
 
     @cached_property
     def _record_files(self) -> list[Path]:
         catalogue = self.catalogue
-        paths = [record.path for record in (*catalogue.martyrs, *catalogue.facilities, *catalogue.events,
-                                            *catalogue.memorial_work)]
+        # Every record of every kind with a list of records; the notices' roll below.
+        paths = [record.path for records in catalogue.records.values() if isinstance(records, list)
+                 for record in records]
         if catalogue.honors is not None:
             paths += [notice.path for notice in catalogue.honors.published]
             paths += [totals.path for totals in catalogue.honors.totals.values()]
@@ -430,13 +438,14 @@ _JOINER = f"\n{STRUCK}\n"
 JSON_CHUNK = 200_000  # characters of JSON strings read at once
 
 
-def _notice_strings(document, relative: str) -> list[str]:
-    """The strings of award-notice entries in an index that holds every kind of record."""
+def _notice_strings(document, relative: str, notice_codes: set[str]) -> list[str]:
+    """The strings of award-notice entries in an index that holds every kind of record
+    (`notice_codes`: the search codes of the kinds that name living people)."""
     found: list[str] = []
-    if relative == SEARCH_RECORDS and isinstance(document, dict):
+    if relative == SEARCH_INDEX and isinstance(document, dict):
         facts = document.get("s") or []
         for row in document.get("r") or []:
-            if isinstance(row, list) and row and row[0] == NOTICE_KIND:
+            if isinstance(row, list) and row and row[0] in notice_codes:
                 for item in row:
                     if isinstance(item, list):
                         found += [facts[i] for i in item if isinstance(i, int) and 0 <= i < len(facts)]

@@ -91,13 +91,14 @@ def read_record(path: Path, loading: Loading, layout: str = ONE, notice: bool = 
     return raw
 
 
-def read_document(path: Path, settings: Settings):
+def read_document(path: Path, settings: Settings, documents: dict | None = None):
     """A record file's document as typed, whatever its shape, or None: for naming the
     record and field a published text came from (published.py). Its problems are not
-    reported here: loading the records reported them already."""
+    reported here: loading the records reported them already. `documents`: the
+    session's parsed documents (session.py), so that a file loaded already is not parsed again."""
     if not _inside(path, settings.root, Problems(settings.root)):
         return None
-    return load_yaml(path, Problems(settings.root), max_bytes=settings.max_file_bytes)
+    return load_yaml(path, Problems(settings.root), max_bytes=settings.max_file_bytes, documents=documents)
 
 
 def _inside(path: Path, root: Path, problems: Problems) -> bool:

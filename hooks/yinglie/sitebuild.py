@@ -79,7 +79,8 @@ class SiteBuild:
         if self.session.preview:
             self.preview_dir = config_dir / PREVIEW_DIR
             self.preview_stamp = _newest_change(config)
-        self.published = PublishedScan(self.catalogue, self.pages, preview=self.preview_dir is not None)
+        self.published = PublishedScan(self.catalogue, self.pages, preview=self.preview_dir is not None,
+                                       documents=self.session.documents)
         # The codes take longest to make: start them now, beside the rest of the build.
         record_pages = [record.url for record in self.catalogue.records_with("qr_codes")]
         self.qr_codes = QrCodes(config.site_url, record_pages, self.catalogue.settings.cache_dir / "qr")
