@@ -335,9 +335,10 @@ class PublishedScan:
 
     def _note_strings(self, strings: list[str], output: str, notice: bool) -> None:
         """Many short values, read a chunk at a time (the open data of 5,000 records is 18 MB).
-        A mark no match runs across keeps the values apart."""
+        A mark no match runs across keeps the values apart. Each distinct value once: the
+        same periods, towns, dates and sources recur in thousands of records."""
         chunk, size = [], 0
-        for value in strings:
+        for value in dict.fromkeys(strings):
             chunk.append(decoded_string(value))
             size += len(chunk[-1])
             if size > JSON_CHUNK:
