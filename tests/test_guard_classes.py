@@ -316,3 +316,20 @@ def test_a_few_anchors_and_aliases_still_load(project):
         """)
     result = project.check()
     assert result.returncode == 0, result.stderr
+
+
+# --- What a page shows that the text does not say ----------------------------------
+
+def test_text_turned_around_by_a_reference_or_a_tag_is_refused_or_removed(project):
+    """&#x202E; would make a page show reversed digits the right way round; <bdo dir=rtl>
+    and <ol start> would show a number no scan reads: refused, or dropped by the sanitiser."""
+    project.write("martyrs/test-reversed.yml", MARKDOWN_MARTYR.replace(
+        "家属联系 1&#51;800138000。", "证件 &#x202E;X32170300991101011&#x202C;").replace("来信 zhang&#64;qq.com", "无"))
+    project.write("martyrs/13800138000.yml", "name: 测试烈士丁\nsources:\n  - title: 测试资料\n    where: 测试档案馆\n")
+    assert problem_lines(project.check()) == [
+        "martyrs/13800138000.yml:1: -: 含有疑似电话号码（1*********0），不得公开",
+        "martyrs/test-reversed.yml:5: deeds: 含有会颠倒文字方向的字符（U+202E，可能以 &#…; 写成），页面上的号码会被倒过来显示，不得公开",
+    ]
+    from yinglie.sanitise import sanitise_html
+
+    assert sanitise_html('<ol start="47521234"><li>甲</li></ol><bdo dir="rtl">4321</bdo>') == "<ol><li>甲</li></ol>4321"

@@ -348,7 +348,7 @@ def mask(text: str) -> str:
 def scan(text: str, notice: bool = False) -> list[Finding]:
     """Everything in `text` that must not be published, one finding per rule kind."""
     if len(text) > _LONGEST_KEPT:  # a page's text or long deeds: never seen twice, not worth keeping
-        return list(scan_published(published_form(text), bool(notice)))
+        return list(_findings(text, bool(notice)))
     return list(_scan(text, bool(notice)))
 
 
@@ -359,7 +359,23 @@ _LONGEST_KEPT = 1000
 # notice's wording), and `mkdocs serve` scans every record again on each rebuild.
 @lru_cache(maxsize=200_000)
 def _scan(text: str, notice: bool) -> tuple[Finding, ...]:
-    return scan_published(published_form(text), notice)
+    return _findings(text, notice)
+
+
+# Characters that turn text around (direction marks, embeddings, overrides, isolates).
+# A record cannot hold them raw (yamlsource.py), but a character reference (&#x202E;)
+# or the page a text is on can: the page would then show reversed digits the right way
+# round, which the rules, reading them in stored order, would not see.
+_REVERSING = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _findings(text: str, notice: bool) -> tuple[Finding, ...]:
+    found = scan_published(published_form(text), notice)
+    shown = html.unescape(text) if "&" in text else text
+    reversing = _REVERSING.search(shown)
+    if reversing:
+        found += (Finding("guard_reversing", f"U+{ord(reversing.group()):04X}"),)
+    return found
 
 
 def scan_published(normal: str, notice: bool = False) -> tuple[Finding, ...]:

@@ -274,6 +274,11 @@ MESSAGES: dict[str, Text] = {
         "含有部队番号或代号（{excerpt}），不得公开；请写作“某部”，如“陆军某部”",
         'contains a military unit designation or code ({excerpt}); it must not be published: write "某部", e.g. "陆军某部"',
     ),
+    "guard_reversing": Text(
+        "含有会颠倒文字方向的字符（{excerpt}，可能以 &#…; 写成），页面上的号码会被倒过来显示，不得公开",
+        "contains a character that reverses the direction of text ({excerpt}, perhaps written as &#…;): "
+        "a page would show digits the other way round; it must not be published",
+    ),
     "guard_address": Text(
         "含有镇街以下的详细地址（{excerpt}），喜报只公开到镇街",
         "contains an address finer than town or street ({excerpt}); notices name the town or street (镇街) only",

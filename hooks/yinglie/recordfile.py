@@ -142,6 +142,9 @@ def read_record_file(path: Path, loading: Loading) -> Located | None:
     """A one-record file's fields, or None; problems (bad file name, YAML, guard) go to `problems`."""
     if not valid_id(path):
         loading.problems.add(path, 1, "-", "bad_id", name=path.name)
+    # The file name is the page address: it is published too.
+    for finding in scan(path.stem):
+        loading.problems.add(path, 1, "-", finding.key, excerpt=finding.excerpt)
     return read_record(path, loading)
 
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import nh3
 
-ALLOWED_TAGS = set(nh3.ALLOWED_TAGS) - {"img", "area", "map"}
+# No <bdo>: `dir="rtl"` would show reversed digits the right way round, past the guard.
+ALLOWED_TAGS = set(nh3.ALLOWED_TAGS) - {"img", "area", "map", "bdo"}
 ALLOWED_ATTRIBUTES = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items() if tag in ALLOWED_TAGS},
     **{f"h{level}": {"id"} for level in range(1, 7)},
     "a": {"href", "hreflang", "title"},
+    # No `start`: a list's first number is shown but is no text any scan reads.
+    "ol": set(nh3.ALLOWED_ATTRIBUTES.get("ol", ())) - {"start"},
 }
 # Keep Material's heading anchor style; any other class is dropped.
 ALLOWED_CLASSES = {"a": {"headerlink"}}
