@@ -371,7 +371,7 @@ _REVERSING = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 def _findings(text: str, notice: bool) -> tuple[Finding, ...]:
     found = scan_published(published_form(text), notice)
-    shown = html.unescape(text) if "&" in text else text
+    shown = html.unescape(_NUMERIC_REFERENCE.sub(_short_reference, text)) if "&" in text else text
     reversing = _REVERSING.search(shown)
     if reversing:
         found += (Finding("guard_reversing", f"U+{ord(reversing.group()):04X}"),)
