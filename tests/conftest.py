@@ -23,6 +23,7 @@ HOOKS = ROOT / "hooks"
 sys.path.insert(0, str(HOOKS))
 
 from yinglie.reproducible import SOURCES  # noqa: E402 - the package is on the path from here
+from yinglie.siteplan import record_folders  # noqa: E402
 
 # Everything a build reads: the settings, pages, theme, code, and every record kind's
 # folder (kinds.KINDS). Data folders that do not exist yet are skipped.
@@ -83,10 +84,20 @@ class Project:
         return self.root / "site"
 
 
-def copy_project(target: Path) -> Project:
+# The records the tests build from: a frozen copy of the demonstration records, so
+# that the tests pass whatever records the project itself holds (a district that
+# deletes the demo, a staff member's new record, a new year of notices). The
+# project's own records are checked and built by tests/test_own_records.py.
+RECORDS = ROOT / "tests" / "fixtures" / "records"
+RECORD_FOLDERS = set(record_folders())
+
+
+def copy_project(target: Path, records: Path = RECORDS) -> Project:
+    """A copy of the project's settings, pages, theme and code, with the records of
+    `records` (the test fixture's, unless a test asks for the project's own: ROOT)."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        source = ROOT / part
+        source = (records if part in RECORD_FOLDERS else ROOT) / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():

@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import RECORDS, ROOT
 from yinglie.config import settings_from
 from yinglie.errors import Problems
 from yinglie.martyrs import MARTYR, load_martyr
@@ -29,7 +29,7 @@ from yinglie.yamlsource import INVISIBLE_CHARACTER, load_yaml
 FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 SETTINGS = settings_from({}, ROOT)
-VALID = (ROOT / "martyrs" / "qi-nanxun.yml").read_text(encoding="utf-8")
+VALID = (RECORDS / "martyrs" / "qi-nanxun.yml").read_text(encoding="utf-8")
 
 # Text that looks like what staff type: Chinese, YAML punctuation, dates, whitespace.
 TYPED = st.text(

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import RECORDS, ROOT, copy_project
 
 SITE_URL = "https://memorial.example.org/district/zt/yinglie/"
 ENV = {"SITE_URL": SITE_URL}
@@ -300,7 +300,7 @@ def test_plaque_sheets_stay_out_of_search_and_sitemap(memorial_project):
 # --- demo content ---------------------------------------------------------------
 
 def test_demo_adds_no_facility_of_its_own():
-    assert not list((ROOT / "martyrs/memorials").glob("*.yml"))
+    assert not list((RECORDS / "martyrs/memorials").glob("*.yml"))
 
 
 def test_2022_memorial_work_page_shows_the_seed_figures_with_source(demo_site):
