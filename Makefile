@@ -6,7 +6,7 @@ READY  := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build check serve test bench bench-large clean linkcheck
+.PHONY: build check serve test bench bench-large clean linkcheck offline
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -23,6 +23,11 @@ check: $(READY)
 # performance"); `make build` stays a full, strict build.
 serve: $(READY)
 	$(PYTHON) -m mkdocs serve --livereload --dirty --no-strict
+
+# The classroom copy: one zip (dist/yinglie-offline-<date>.zip) that works when unzipped
+# to a USB stick and opened from the file system (README, "离线版").
+offline: $(READY)
+	$(PYTHON) -m yinglie.offlinecopy
 
 # Every internal link and asset of the built site resolves, at the path of site_url.
 linkcheck: build
@@ -45,4 +50,4 @@ bench-large: $(READY)
 	$(PYTHON) bench/run.py --martyrs 5000 20000 --no-baseline --no-serve --no-hostile
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache test-artifacts bench-out .cache/preview
+	rm -rf site dist .site-new-* .site-old-* .offline-* .pytest_cache test-artifacts bench-out .cache/preview

@@ -23,6 +23,7 @@ from .opendata import data_files
 from .pages import SitePage, content_page_context, strict_templates
 from .plaques import plaque_sheets
 from .published import PublishedScan
+from . import offlinecopy
 from .csp import with_policy
 from .qrcodes import QrCodes
 from .sanitise import sanitise_html
@@ -65,6 +66,7 @@ class SiteBuild:
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
+        offlinecopy.prepare(config)
         try:
             settings = settings_from(config.extra, config_dir, config.docs_dir)
             self.catalogue = load_records(settings, self.session)

@@ -66,11 +66,24 @@
   }
 
   var now = new Date();
-  fetch(new URL(pad(now.getMonth() + 1) + ".json", folder).href)
+  // The classroom copy, opened from the file system, fetches nothing: there every
+  // month is also in one script that sets a global (hooks/yinglie/offlinecopy.py).
+  function monthFromFile(month) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = new URL("../on-this-day.js", folder).href;
+      script.onload = function () { resolve((window.yinglieOnThisDay || {})[month]); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  var month = pad(now.getMonth() + 1);
+  (location.protocol === "file:" ? monthFromFile(month) : fetch(new URL(month + ".json", folder).href)
     .then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.json();
-    })
+    }))
     .then(function (data) { render(data, now); })
     .catch(function () { /* the static paragraph already points to the calendar */ });
 })();
