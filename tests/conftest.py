@@ -25,6 +25,10 @@ sys.path.insert(0, str(HOOKS))
 from yinglie.reproducible import SOURCES  # noqa: E402 - the package is on the path from here
 from yinglie.siteplan import record_folders  # noqa: E402
 
+# Every build in the tests would also make the classroom copy (mkdocs.yml
+# extra.offline.download), building each site twice; tests/test_offline.py turns it on.
+os.environ.setdefault("YINGLIE_OFFLINE_DOWNLOAD", "false")
+
 # Everything a build reads: the settings, pages, theme, code, and every record kind's
 # folder (kinds.KINDS). Data folders that do not exist yet are skipped.
 PROJECT_PARTS = list(SOURCES)

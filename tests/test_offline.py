@@ -7,7 +7,10 @@ is tests/browser/test_offline.py.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from urllib.parse import urlsplit
 
@@ -127,3 +130,36 @@ def test_the_same_commit_gives_the_same_zip(offline, tmp_path):
     assert second.read_bytes() == archive.read_bytes()
     with zipfile.ZipFile(second) as zipped:
         assert {info.date_time for info in zipped.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+
+
+def test_the_site_publishes_the_copy_and_the_home_page_offers_it(tmp_path):
+    """extra.offline.download (on in mkdocs.yml): `make build` puts the copy beside the site,
+    at a fixed address the home page links to; the copy does not offer itself."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    result = project.build(env={"YINGLIE_OFFLINE_DOWNLOAD": "true", "SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    archive = project.site / "downloads/yinglie-offline.zip"
+    home = (project.site / "index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/yinglie-offline.zip"' in home and "离线版（U 盘使用）" in home
+    with zipfile.ZipFile(archive) as zipped:
+        names = zipped.namelist()
+        copied_home = zipped.read("yinglie-offline-2023-11-14/index.html").decode("utf-8")
+    assert "yinglie-offline-2023-11-14/martyrs/index.html" in names
+    assert "离线版（U 盘使用）" not in copied_home and "downloads/" not in copied_home
+    assert not any("/downloads/" in name for name in names)  # the copy holds no copy of itself
+    linkcheck = subprocess.run([sys.executable, "-m", "yinglie.linkcheck", "--site-dir", str(project.site)],
+                               cwd=project.root, env={**os.environ, "PYTHONPATH": str(project.root / "hooks")},
+                               capture_output=True, text=True)
+    assert linkcheck.returncode == 0, linkcheck.stdout + linkcheck.stderr
+
+
+def test_without_the_setting_there_is_no_download(tmp_path):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    result = project.build(env={"YINGLIE_OFFLINE_DOWNLOAD": "false"})
+    assert result.returncode == 0, result.stderr
+    assert not (project.site / "downloads").exists()
+    assert "离线版（U 盘使用）" not in (project.site / "index.html").read_text(encoding="utf-8")

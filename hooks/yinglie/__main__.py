@@ -25,6 +25,7 @@ from .config import SettingsError, settings_from
 from .errors import Problems, RecordsInvalid
 from .honors import held_back_lines, notice_choices
 from .kinds import KINDS
+from .offlinecopy import DOWNLOAD, OfflineCopyFailed, build_copy, building_copy
 from .siteplan import load_records, site_pages
 from .reproducible import source_date_epoch
 
@@ -57,6 +58,12 @@ def build(config_file: Path, site_dir: Path) -> int:
     # Dates from the commit, not the clock: two builds of one commit are byte-identical.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(config_file.parent)}
     result = subprocess.run(command, env=env)
+    if result.returncode == 0 and publishes_offline_copy(config_file):
+        try:
+            build_copy(config_file, staging / Path(DOWNLOAD).parent, Path(DOWNLOAD).name)
+        except OfflineCopyFailed as error:
+            print(error, file=sys.stderr)
+            result.returncode = 1
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"生成失败，原有网站 {site_dir} 保持不变。/ Build failed; {site_dir} is unchanged.", file=sys.stderr)
@@ -64,6 +71,14 @@ def build(config_file: Path, site_dir: Path) -> int:
     swap_into_place(staging, site_dir)
     print(f"网站已生成 / site built: {site_dir}")
     return 0
+
+
+def publishes_offline_copy(config_file: Path) -> bool:
+    """extra.offline.download, except in the build of the copy itself."""
+    if building_copy():
+        return False
+    config = load_config(str(config_file))
+    return bool(settings_from(config.extra, config_file.parent).offline_download)
 
 
 def swap_into_place(staging: Path, site_dir: Path) -> None:

@@ -311,6 +311,14 @@ class FooterConfig(Config):
     site_code = c.Optional(Text())  # 政府网站标识码
 
 
+class OfflineConfig(Config):
+    """`extra.offline`: the classroom copy (offlinecopy.py)."""
+
+    # `make build` also makes the copy and publishes it at downloads/yinglie-offline.zip,
+    # linked from the home page (theme/partials/offline-download.html).
+    download = Flag(default=False)
+
+
 class ExtraConfig(Config):
     """The settings under `extra:` that the code and the templates read."""
 
@@ -320,6 +328,7 @@ class ExtraConfig(Config):
     publication_guard = Section(PublicationGuardConfig)
     events = Section(EventsConfig)
     honors = Section(HonorsConfig)
+    offline = Section(OfflineConfig)
 
 
 # --- What the loaders use --------------------------------------------------------------
@@ -398,6 +407,8 @@ class Settings:
     public_values: tuple[str, ...]
     # The hand-written pages (mkdocs.yml docs_dir): what a record's relative link may name.
     docs_dir: Path | None = None
+    # `make build` publishes the classroom copy too (extra.offline.download).
+    offline_download: bool = False
 
     @property
     def martyrs_dir(self) -> Path:
@@ -474,6 +485,7 @@ def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = N
         max_file_bytes=records.max_file_kib * 1024,
         public_values=public_values,
         docs_dir=Path(docs_dir) if docs_dir else None,
+        offline_download=raw.offline.download,
     )
 
 

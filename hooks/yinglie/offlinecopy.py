@@ -37,6 +37,11 @@ from .reproducible import source_date_epoch
 
 # The worker shim the copy loads in place of the plugin's (it names unpkg.com).
 WORKER_SHIM = "assets/offline/worker-shim.js"
+# Where `make build` publishes the copy (extra.offline.download), under a name that
+# stays the same from build to build, so that a link to it keeps working.
+DOWNLOAD = "downloads/yinglie-offline.zip"
+# Set for the build of the copy itself.
+OFFLINE_ENV = "YINGLIE_OFFLINE"
 
 
 def prepare(config) -> None:
@@ -49,6 +54,9 @@ def prepare(config) -> None:
     # that every page, link and QR code is the one the site has) and points each link
     # at index.html afterwards, which works for links written by templates too.
     config.use_directory_urls = True
+    # The copy holds no copy of itself: its pages do not offer the download.
+    if isinstance(config.extra.get("offline"), dict):
+        config.extra["offline"]["download"] = False
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [WORKER_SHIM if "iframe-worker" in url else url for url in polyfills]
 
@@ -156,6 +164,10 @@ class OfflineCopy:
 
 
 
+class OfflineCopyFailed(Exception):
+    pass
+
+
 HOW_TO_OPEN = """\
 离线版使用方法 / How to open the offline copy
 
@@ -167,22 +179,28 @@ Unzip the whole folder first, then open index.html in a browser. No network is n
 """
 
 
-def build_copy(config_file: Path, out_dir: Path) -> Path:
-    """Build the site for the file system, make the copy, and zip it into out_dir."""
+def building_copy() -> bool:
+    """Whether this process builds the copy (and so must not publish one)."""
+    return os.environ.get(OFFLINE_ENV, "").lower() == "true"
+
+
+def build_copy(config_file: Path, out_dir: Path, archive_name: str | None = None) -> Path:
+    """Build the site for the file system, make the copy, and zip it into out_dir, as
+    yinglie-offline-<date>.zip or archive_name."""
     root = config_file.parent
     epoch = int(source_date_epoch(root))
     day = time.strftime("%Y-%m-%d", time.gmtime(epoch))
     name = f"yinglie-offline-{day}"
     with tempfile.TemporaryDirectory(prefix=".offline-", dir=root) as work:
         site = Path(work) / name
-        env = {**os.environ, "YINGLIE_OFFLINE": "true"}
+        env = {**os.environ, OFFLINE_ENV: "true"}
         command = [sys.executable, "-m", "yinglie", "build", "--config-file", str(config_file), "--site-dir", str(site)]
         if subprocess.run(command, env=env).returncode != 0:
-            raise SystemExit(1)
+            raise OfflineCopyFailed(f"离线版生成失败 / the offline copy was not built: {config_file}")
         OfflineCopy(site).make()
         (site / "使用说明.txt").write_text(HOW_TO_OPEN, encoding="utf-8")
         out_dir.mkdir(parents=True, exist_ok=True)
-        archive = out_dir / f"{name}.zip"
+        archive = out_dir / (archive_name or f"{name}.zip")
         _zip(site, archive, epoch)
     return archive
 
@@ -210,7 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--out-dir", type=Path, default=Path("dist"))
     args = parser.parse_args(argv)
-    archive = build_copy(args.config_file.resolve(), args.out_dir.resolve())
+    try:
+        archive = build_copy(args.config_file.resolve(), args.out_dir.resolve())
+    except OfflineCopyFailed as error:
+        print(error, file=sys.stderr)
+        return 1
     size = archive.stat().st_size
     print(f"离线版已生成 / offline copy written: {archive} ({size / 1024 / 1024:.1f} MiB)")
     return 0
