@@ -121,6 +121,7 @@ def test_on_this_day_names_the_anniversary_from_files(file_page):
     link.wait_for(timeout=10_000)
     assert "今天是5月17日" in today.inner_text()
     assert "牺牲96周年" in today.inner_text()
+    today.scroll_into_view_if_needed()
     _shot(page, "on-this-day")
     link.click()
     page.wait_for_load_state("load")
