@@ -6,7 +6,7 @@ READY  := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build check serve test bench bench-large clean linkcheck
+.PHONY: build check serve test bench bench-large clean linkcheck strip-photos
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -23,6 +23,11 @@ check: $(READY)
 # performance"); `make build` stays a full, strict build.
 serve: $(READY)
 	$(PYTHON) -m mkdocs serve --livereload --dirty --no-strict
+
+# Phone photos: remove the GPS position and camera data from the originals under
+# martyrs/ (in place, upright), before committing them.
+strip-photos: $(READY)
+	$(PYTHON) -m yinglie strip-photos
 
 # Every internal link and asset of the built site resolves, at the path of site_url.
 linkcheck: build

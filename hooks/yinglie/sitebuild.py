@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -20,6 +21,7 @@ from .errors import RecordsInvalid
 from .feeds import feed_files
 from .messages import render
 from .opendata import data_files
+from .photos import gps_warnings
 from .pages import SitePage, content_page_context, strict_templates
 from .plaques import plaque_sheets
 from .published import PublishedScan
@@ -74,6 +76,10 @@ class SiteBuild:
             self.content_context = content_page_context(self.catalogue)
         except (SettingsError, RecordsInvalid) as error:
             raise BuildRefused(str(error)) from None
+        # Warnings, not failures: the originals of phone photos that still say where they were taken.
+        for line in gps_warnings(self.catalogue.web_photos, self.catalogue.settings.root,
+                                 self.catalogue.settings.language):
+            print(line, file=sys.stderr)
         if not config.site_url:  # QR codes hold absolute addresses
             raise BuildRefused(render("no_site_url", {}, self.catalogue.settings.language))
         if self.session.preview:
