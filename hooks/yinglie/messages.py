@@ -367,6 +367,10 @@ MESSAGES: dict[str, Text] = {
         "warning: site_url is still the placeholder {url}: the site built is a specimen (plaques and QR codes are marked 样张); "
         "set the real address in mkdocs.yml",
     ),
+    "unknown_placeholder": Text(
+        "{path}: 未知的占位符 [[{name}]]（可用：{known}）",
+        "{path}: unknown placeholder [[{name}]] (known: {known})",
+    ),
     "problems_page_title": Text("记录有误，网站暂未更新", "The records have problems; the site is not updated"),
     "problems_page_hint": Text(
         "请按下列提示修改记录文件并保存，本页会自动刷新；全部改正后即显示网站。",

@@ -8,11 +8,14 @@ pages by address, and answers the later events from them. What outlives one buil
 from __future__ import annotations
 
 import functools
+import html
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalogue import Catalogue
@@ -45,6 +48,11 @@ def _newest_change(config) -> int:
         watched.append(Path(config.theme.custom_dir))
     stamps = [path.stat().st_mtime_ns for top in watched for path in [top, *top.rglob("*")] if path.is_file()]
     return max(stamps, default=0)
+
+
+# In a hand-written page (content/), `[[district]]` and `[[bureau]]` stand for the
+# settings of that name: a district adopts the pages without editing them.
+PLACEHOLDER = re.compile(r"\[\[([a-z_]+)\]\]")
 
 
 class BuildRefused(Exception):
@@ -82,6 +90,11 @@ class SiteBuild:
             print(line, file=sys.stderr)
         if not config.site_url:  # QR codes hold absolute addresses
             raise BuildRefused(render("no_site_url", {}, self.catalogue.settings.language))
+        if not self.catalogue.settings.repository_public:
+            # An internal git host is named nowhere on the public site: no "记录仓库" link in
+            # the header, no "修改此条记录" (page.edit_url is None without edit_uri).
+            for key in ("repo_url", "repo_name", "edit_uri", "edit_uri_template"):
+                config[key] = None
         if self.session.preview:
             self.preview_dir = config_dir / PREVIEW_DIR
             self.preview_stamp = _newest_change(config)
@@ -193,6 +206,22 @@ class SiteBuild:
     def abandon(self) -> None:
         if self.qr_codes is not None:
             self.qr_codes.cancel()
+
+    def page_markdown(self, markdown: str, page) -> str:
+        """A hand-written page's `[[district]]` and `[[bureau]]`, from the settings (escaped:
+        Markdown keeps HTML). Generated pages hold record text, which is never filled in."""
+        if page.file.src_uri in self.pages:
+            return markdown
+        settings = self.catalogue.settings
+        values = {"district": settings.district, "bureau": settings.bureau}
+
+        def fill(found: re.Match) -> str:
+            if found.group(1) not in values:
+                raise PluginError(render("unknown_placeholder", {
+                    "path": page.file.src_uri, "name": found.group(1), "known": ", ".join(values)}, settings.language))
+            return html.escape(values[found.group(1)])
+
+        return PLACEHOLDER.sub(fill, markdown)
 
     def page_content(self, html: str, page) -> str:
         """A generated page's body is sanitised unless the page says it is trusted. (Pages
