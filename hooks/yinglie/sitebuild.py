@@ -30,6 +30,7 @@ from .plaques import plaque_sheets
 from .published import PublishedScan
 from .csp import with_policy
 from .qrcodes import QrCodes
+from .revisions import NO_HISTORY, History, record_histories
 from .sanitise import sanitise_html
 from .session import Session
 from .siteplan import load_records, record_folders, site_pages
@@ -72,6 +73,7 @@ class SiteBuild:
         self._manifest: dict[str, str] = {}  # preview: address -> the stamp it was last made for
         self.published: PublishedScan | None = None
         self.content_context: dict[str, dict] = {}  # a hand-written page's data, by its template
+        self.histories: dict[Path, History] = {}  # 修订记录 of each record file, from git
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -95,6 +97,8 @@ class SiteBuild:
             # the header, no "修改此条记录" (page.edit_url is None without edit_uri).
             for key in ("repo_url", "repo_name", "edit_uri", "edit_uri_template"):
                 config[key] = None
+        # One git call per build for every record's 修订记录 (revisions.py).
+        self.histories = record_histories(self.catalogue.settings.root, record_folders())
         if self.session.preview:
             self.preview_dir = config_dir / PREVIEW_DIR
             self.preview_stamp = _newest_change(config)
@@ -247,6 +251,8 @@ class SiteBuild:
         site_page = self.pages.get(page.file.src_uri)
         if site_page is not None:
             context.update(site_page.context)
+            if site_page.edit_path is not None:
+                context["revisions"] = self.histories.get(Path(site_page.edit_path).resolve(), NO_HISTORY)
         else:
             context.update(self.content_context.get(page.meta.get("template"), {}))
         return context
