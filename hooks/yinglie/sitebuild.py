@@ -3,6 +3,9 @@
 `SiteBuild` loads the catalogue once per build (on_config), keeps the generated
 pages by address, and answers the later events from them. What outlives one build
 (for `mkdocs serve`) is in the `Session` the hook file passes in (session.py).
+
+Under `mkdocs serve`, records or settings that are refused do not fail the build: it
+makes the problems page instead (problempage.py), so the preview keeps answering.
 """
 
 from __future__ import annotations
