@@ -6,7 +6,7 @@ READY  := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build check serve test bench bench-large clean linkcheck offline
+.PHONY: build check serve test bench bench-large clean linkcheck offline strip-photos
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -28,6 +28,10 @@ serve: $(READY)
 # to a USB stick and opened from the file system (README, "离线版").
 offline: $(READY)
 	$(PYTHON) -m yinglie.offlinecopy
+# Phone photos: remove the GPS position and camera data from the originals under
+# martyrs/ (in place, upright), before committing them.
+strip-photos: $(READY)
+	$(PYTHON) -m yinglie strip-photos
 
 # Every internal link and asset of the built site resolves, at the path of site_url.
 linkcheck: build

@@ -2,7 +2,8 @@
 
 Each event does one thing and hands the work to the `yinglie` package beside this
 file: load and check the records (on_config), add their pages and open data
-(on_files), make the theme's templates strict about record fields (on_env), give
+(on_files), make the theme's templates strict about record fields (on_env), fill the
+settings into the hand-written pages (on_page_markdown), give
 each page's template its data (on_page_context), sanitise
 the HTML rendered from record text (on_page_content), scan each finished page and
 give it its Content-Security-Policy (on_post_page; on_post_template for the 404
@@ -89,6 +90,10 @@ def on_build_error(error):
 
 def on_env(env, config, files):
     return _build.template_env(env)
+
+
+def on_page_markdown(markdown, page, config, files):
+    return _build.page_markdown(markdown, page)
 
 
 def on_page_content(html, page, config, files):

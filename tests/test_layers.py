@@ -20,7 +20,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "core": (
         "characters", "messages", "dates", "guard", "errors", "yamlsource", "collation", "config",
         "session", "recordcache", "publicvalues", "schema", "urls", "sanitise", "photos", "recordfile",
-        "strayfiles", "chart", "formats", "recordparts", "recordkind", "synthdata",
+        "strayfiles", "chart", "formats", "recordparts", "recordkind", "synthdata", "revisions",
     ),
     # One module per record kind: its schema, its records, loading them, its checks.
     "kinds": ("martyrs", "memorials", "memorialwork", "honors", "events"),
@@ -34,7 +34,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # The list of record kinds, joining each kind's records to its pages; the whole site from it.
     "site plan": ("kinds", "siteplan"),
     # The build session and the commands.
-    "build": ("sitebuild", "__main__", "synthetic", "reproducible", "linkcheck", "offlinecopy", "__init__"),
+    "build": ("sitebuild", "__main__", "synthetic", "reproducible", "linkcheck", "offlinecopy", "__init__", "problempage"),
 }
 ORDER = list(LAYERS)
 LAYER_OF = {module: layer for layer, modules in LAYERS.items() for module in modules}

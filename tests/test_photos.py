@@ -158,10 +158,10 @@ def test_bad_photos_each_get_a_clear_message(tmp_path):
         "martyrs/test-photo.yml:7: photos[1].alt: 缺少必填字段",
         "martyrs/test-photo.yml:10: photos[2].alt: 照片说明应为中文",
         "martyrs/test-photo.yml:12: photos[3].file: 找不到照片文件“photos/missing.jpg”",
-        "martyrs/test-photo.yml:15: photos[4].file: “photos/notes.jpg”不是可用的图片（支持 JPEG、PNG、WebP）：无法识别的文件格式",
+        "martyrs/test-photo.yml:15: photos[4].file: “photos/notes.jpg”不是可用的图片（支持 JPEG、HEIC、PNG、WebP）：无法识别的文件格式",
         "martyrs/test-photo.yml:18: photos[5].file: 照片“photos/big.png”有 160000 像素，超过上限 100000 像素",
         "martyrs/test-photo.yml:21: photos[6].file: 照片路径“../mkdocs.yml”超出了记录文件夹 martyrs/",
-        "martyrs/test-photo.yml:24: photos[7].file: “photos/cut.jpg”不是可用的图片（支持 JPEG、PNG、WebP）：image file is truncated",
+        "martyrs/test-photo.yml:24: photos[7].file: “photos/cut.jpg”不是可用的图片（支持 JPEG、HEIC、PNG、WebP）：image file is truncated",
     ]
     for line in expected:
         assert line in errors, f"{line}\n---\n{errors}"

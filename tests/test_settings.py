@@ -34,7 +34,9 @@ def test_absent_settings_have_their_defaults(tmp_path):
     assert settings.period("抗日战争时期").start == date(1931, 9, 18)
     assert settings.facility_levels == ("国家级", "市级", "区县级", "零散")
     assert len(settings.facility_types) == 9
-    assert (settings.photo_max_pixels, settings.photo_widths) == (40_000_000, (480, 960, 1600))
+    assert (settings.photo_max_pixels, settings.photo_widths) == (60_000_000, (480, 960, 1600))
+    assert settings.photo_max_bytes == 40 * 1024 * 1024
+    assert (settings.district, settings.bureau, settings.repository_public) == ("本区", "区退役军人事务局", False)
     assert settings.max_file_bytes == 1024 * 1024
     assert settings.public_values == ()
     events = settings.events
@@ -173,8 +175,15 @@ def test_an_unknown_name_is_refused_not_ignored(tmp_path, extra, where):
 
 
 def test_other_keys_under_extra_are_left_to_material_and_the_templates(tmp_path):
-    extra = {"generator": False, "bureau": "某局", "district": "某区", "scope": "/", "social": [{"icon": "x"}]}
+    extra = {"generator": False, "scope": "/", "social": [{"icon": "x"}]}
     assert settings_from(extra, tmp_path) == settings_from({}, tmp_path)
+
+
+def test_the_district_and_bureau_are_settings(tmp_path):
+    settings = settings_from({"bureau": "某局", "district": "某区", "repository": {"public": True}}, tmp_path)
+    assert (settings.district, settings.bureau, settings.repository_public) == ("某区", "某局", True)
+    assert refused({"repository": {"public": "yes"}}, tmp_path).startswith("extra.repository.public: must be true or false")
+    assert refused({"repository": {"pubilc": True}}, tmp_path).startswith("extra.repository.pubilc: unknown setting")
 
 
 # --- Honors settings: typed, and checked, like every other section -------------------------

@@ -3,6 +3,8 @@
 check   validate every record and print each problem as `path:line: field: message`.
 schema  print the JSON Schema of a file of every record kind (one JSON object, by kind
         name), or of one kind (`schema martyr`), for editors that check YAML as you type.
+strip-photos  remove the metadata (GPS position, camera data) from every photo under
+        martyrs/ in place, orientation applied: run before committing phone photos.
 build   validate, then `mkdocs build --strict` into a temporary folder beside the
         site folder, and put it in place only when the build succeeded: a failed
         build leaves the previous site exactly as it was.
@@ -21,11 +23,13 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from .config import SettingsError, settings_from
+from .config import SettingsError, settings_from, site_url_is_placeholder
 from .errors import Problems, RecordsInvalid
 from .honors import held_back_lines, notice_choices
 from .kinds import KINDS
 from .offlinecopy import DOWNLOAD, OfflineCopyFailed, build_copy, building_copy
+from .messages import language_from, render
+from .photos import gps_warnings, photo_files, strip_metadata
 from .siteplan import load_records, site_pages
 from .reproducible import source_date_epoch
 
@@ -46,12 +50,49 @@ def check(config_file: Path) -> int:
     if catalogue.honors is not None:
         for line in held_back_lines(catalogue.honors, Problems(settings.root, settings.language)):
             print(line)
+    for line in gps_warnings(catalogue.web_photos, settings.root, settings.language):
+        print(line, file=sys.stderr)
     return 0
+
+
+def strip_photos(config_file: Path) -> int:
+    """Remove the metadata of every photo under martyrs/, in place (see photos.strip_metadata)."""
+    config = load_config(str(config_file))
+    try:
+        settings = settings_from(config.extra, config_file.parent, config.docs_dir)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    files = photo_files(settings.martyrs_dir) if settings.martyrs_dir.is_dir() else []
+    changed = failed = 0
+    for path in files:
+        shown = path.relative_to(settings.root).as_posix()
+        try:
+            if strip_metadata(path):
+                changed += 1
+                print(render("strip_done", {"path": shown}, settings.language))
+        except (OSError, SyntaxError, ValueError) as error:
+            failed += 1
+            print(render("strip_failed", {"path": shown, "detail": str(error)[:200]}, settings.language), file=sys.stderr)
+    print(render("strip_summary", {"count": len(files), "changed": changed}, settings.language))
+    return 1 if failed else 0
+
+
+def placeholder_warning(config_file: Path) -> str | None:
+    """The one warning line `build` prints while site_url is still the placeholder."""
+    config = load_config(str(config_file))
+    if not site_url_is_placeholder(config):
+        return None
+    language = language_from(((config.extra or {}).get("records") or {}).get("language"))
+    return render("placeholder_site_url", {"url": config.site_url}, language)
 
 
 def build(config_file: Path, site_dir: Path) -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    warning = placeholder_warning(config_file)
+    if warning:
+        print(warning, file=sys.stderr)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
                "--site-dir", str(staging)]
@@ -119,7 +160,7 @@ def schema(config_file: Path, kind: str | None = None) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m yinglie", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "build", "schema"])
+    parser.add_argument("command", choices=["check", "build", "schema", "strip-photos"])
     parser.add_argument("kind", nargs="?", choices=[kind.name for kind in KINDS],
                         help="schema: the one record kind to print (default: every kind)")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
@@ -132,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(config_file)
     if args.command == "schema":
         return schema(config_file, args.kind)
+    if args.command == "strip-photos":
+        return strip_photos(config_file)
     return build(config_file, args.site_dir)
 
 

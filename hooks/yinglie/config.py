@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
@@ -247,7 +248,9 @@ class RecordsConfig(Config):
     ])
     facility_levels = NonEmptyList(Text(), default=["国家级", "市级", "区县级", "零散"])
     # Photos: a larger image is refused (decompression bombs); web copies in these widths.
-    photo_max_pixels = Positive(default=40_000_000)
+    # The limits leave room for a phone's full-resolution photo (50 megapixels, 10-30 MB).
+    photo_max_pixels = Positive(default=60_000_000)
+    photo_max_mib = Whole(1, 1024, "must be between {minimum} and {maximum} (MiB)", default=40)
     photo_widths = NonEmptyList(Positive(), default=[480, 960, 1600])
     # One record file (a martyr, or a delivery round of notices) is a few kilobytes; a
     # larger one is refused before it is read (see yamlsource.py).
@@ -319,10 +322,22 @@ class OfflineConfig(Config):
     download = Flag(default=False)
 
 
+class RepositoryConfig(Config):
+    """`extra.repository`: whether the records' git repository may be linked from the site."""
+
+    # Off: no "修改此条记录" / "记录仓库" link and no repo_url on any page (sitebuild.py).
+    public = Flag(default=False)
+
+
 class ExtraConfig(Config):
     """The settings under `extra:` that the code and the templates read."""
 
     demo_data = Flag(default=False)  # show the 演示数据 notice (theme/main.html)
+    # Who publishes the site, filled into the hand-written pages' [[district]] and
+    # [[bureau]] (sitebuild.py): a district adopts the site by these, not by editing pages.
+    district = Text(default="本区")
+    bureau = Text(default="区退役军人事务局")
+    repository = Section(RepositoryConfig)
     footer = Section(FooterConfig)
     records = Section(RecordsConfig)
     publication_guard = Section(PublicationGuardConfig)
@@ -409,6 +424,10 @@ class Settings:
     docs_dir: Path | None = None
     # `make build` publishes the classroom copy too (extra.offline.download).
     offline_download: bool = False
+    photo_max_bytes: int = 40 * 1024 * 1024
+    district: str = "本区"
+    bureau: str = "区退役军人事务局"
+    repository_public: bool = False
 
     @property
     def martyrs_dir(self) -> Path:
@@ -486,7 +505,27 @@ def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = N
         public_values=public_values,
         docs_dir=Path(docs_dir) if docs_dir else None,
         offline_download=raw.offline.download,
+        photo_max_bytes=records.photo_max_mib * 1024 * 1024,
+        district=raw.district,
+        bureau=raw.bureau,
+        repository_public=raw.repository.public,
     )
+
+
+# Addresses reserved for examples (RFC 2606) and the one mkdocs.yml ships with: a site
+# built for one of them is a specimen, not the district's site (site_url_is_placeholder).
+PLACEHOLDER_HOSTS = ("example.gov.cn", "example.com", "example.org", "example.net")
+
+
+def site_url_is_placeholder(config) -> bool:
+    """Whether mkdocs.yml's `site_url` (a MkDocs config or a mapping) is still a placeholder:
+    the build says so, plaques and QR codes are marked 样张, and deploying refuses."""
+    return url_is_placeholder(config.get("site_url") or "")
+
+
+def url_is_placeholder(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    return any(host == name or host.endswith("." + name) for name in PLACEHOLDER_HOSTS)
 
 
 @lru_cache(maxsize=1)

@@ -240,8 +240,8 @@ MESSAGES: dict[str, Text] = {
     ),
     "photo_missing": Text("找不到照片文件“{value}”", 'photo file "{value}" not found'),
     "photo_not_image": Text(
-        "“{value}”不是可用的图片（支持 JPEG、PNG、WebP）：{detail}",
-        '"{value}" is not a usable image (JPEG, PNG or WebP): {detail}',
+        "“{value}”不是可用的图片（支持 JPEG、HEIC、PNG、WebP）：{detail}",
+        '"{value}" is not a usable image (JPEG, HEIC, PNG or WebP): {detail}',
     ),
     "unknown_format": Text("无法识别的文件格式", "unrecognised file format"),
     "photo_too_large": Text(
@@ -345,6 +345,36 @@ MESSAGES: dict[str, Text] = {
     ),
     "honors_held_summary": Text(
         "{count} 条喜报未公开：", "{count} notice(s) held back from the site:",
+    ),
+    # Adoption (issue 13): phone photos, the placeholder address, the preview's problems page.
+    "photo_file_too_large": Text(
+        "照片“{value}”文件大小 {size}，超过上限 {limit}（可在 mkdocs.yml 的 extra.records.photo_max_mib 调整）",
+        'photo "{value}" is {size}, over the limit of {limit} (extra.records.photo_max_mib in mkdocs.yml sets it)',
+    ),
+    "photo_gps_kept": Text(
+        "提醒：照片“{value}”的原件仍含拍摄地点（GPS）等信息；网站上的照片已去除，但仓库中的原件没有。提交前请运行 make strip-photos",
+        'warning: the original of photo "{value}" still holds where it was taken (GPS) and other metadata; '
+        "the site's copies do not, the file in the repository does. Run make strip-photos before committing",
+    ),
+    "strip_done": Text("已清除元数据：{path}", "metadata removed: {path}"),
+    "strip_summary": Text(
+        "共检查照片 {count} 张，清除了其中 {changed} 张的元数据（GPS、拍摄信息）",
+        "{count} photo(s) checked, metadata (GPS, camera data) removed from {changed}",
+    ),
+    "strip_failed": Text("无法处理照片：{path}（{detail}）", "cannot process photo {path} ({detail})"),
+    "placeholder_site_url": Text(
+        "提醒：site_url 仍是示例地址 {url}，生成的网站只是样张（纪念牌和二维码标有“样张”）；请在 mkdocs.yml 中填写正式网址",
+        "warning: site_url is still the placeholder {url}: the site built is a specimen (plaques and QR codes are marked 样张); "
+        "set the real address in mkdocs.yml",
+    ),
+    "unknown_placeholder": Text(
+        "{path}: 未知的占位符 [[{name}]]（可用：{known}）",
+        "{path}: unknown placeholder [[{name}]] (known: {known})",
+    ),
+    "problems_page_title": Text("记录有误，网站暂未更新", "The records have problems; the site is not updated"),
+    "problems_page_hint": Text(
+        "请按下列提示修改记录文件并保存，本页会自动刷新；全部改正后即显示网站。",
+        "Fix the record files as listed below and save: this page reloads, and shows the site once all are fixed.",
     ),
 }
 

@@ -8,12 +8,18 @@ readers who cannot see it (in Chinese) and where the photo came from:
         alt: 漆南薰烈士遗像，黑白半身照
         credit: 江津区退役军人事务局提供
 
-Each photo is checked (path inside martyrs/, file present, a JPEG/PNG/WebP image,
-not over the configured pixel limit) and then turned into web copies: EXIF
-orientation applied, every metadata block dropped (camera, GPS position, colour
-profile after converting to sRGB), WebP plus a JPEG fallback in a few widths.
-The copies are kept in `.cache/images/`, named by a hash of the file's bytes and
-the recipe, so a rebuild re-uses them instead of decoding every photo again.
+Each photo is checked (path inside martyrs/, file present, a JPEG/PNG/WebP image or
+a phone's HEIC (pillow-heif), not over the configured size and pixel limits) and then
+turned into web copies: EXIF orientation applied, every metadata block dropped
+(camera, GPS position, colour profile after converting to sRGB), WebP plus a JPEG
+fallback in a few widths. The copies are kept in `.cache/images/`, named by a hash of
+the file's bytes and the recipe, so a rebuild re-uses them instead of decoding every
+photo again.
+
+A phone's photo records where it was taken. The web copies never carry it, but the
+original committed to the repository does: each such photo is named in a warning
+(`gps_warnings`), and `python -m yinglie strip-photos` (`make strip-photos`) removes
+the metadata from the originals in place (`strip_metadata`).
 """
 
 from __future__ import annotations
@@ -28,10 +34,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+import pillow_heif
+from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from .config import Settings
-from .messages import Text, phrase
+from .messages import Text, phrase, render
 from .recordcache import file_stamp
 from .schema import Checker, Field, PlainText, Schema
 from .yamlsource import Located
@@ -49,10 +56,13 @@ PHOTO = Schema(
     title="照片 / Photo",
 )
 
-FORMATS = ("JPEG", "PNG", "WEBP")
+# Phones save HEIC (iPhones by default); pillow-heif teaches Pillow to read it as "HEIF".
+pillow_heif.register_heif_opener()
+FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
+SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")  # the files strip-photos visits
 CHINESE = re.compile(r"[\u3400-\u9fff]")
 # Bump when the way copies are made changes, so old cached copies are not reused.
-RECIPE = "v1 webp80 jpeg82"
+RECIPE = "v2 draft webp80 jpeg82"
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 
@@ -78,6 +88,8 @@ class WebPhoto:
     # between rebuilds is checked again when its photo changes (recordcache.py).
     source: Path | None = None
     source_stamp: tuple[int, int] | None = None
+    # The original still holds a GPS position: (record file, line, field, file as written).
+    gps_left: tuple[Path, int, str, str] | None = None
 
     @property
     def largest(self) -> Rendition:
@@ -144,8 +156,9 @@ def web_photos(raw: Located, check: Checker, settings: Settings) -> list[WebPhot
         for key, params in problems:
             check.problems.add(check.path, entry.line_of("file"), f"{name}.file", key, **{**params, "value": entry["file"]})
         if made is not None and alt and credit:
-            key, folder, renditions = made
-            photos.append(WebPhoto(alt, credit, key, folder, renditions, path, stamp))
+            key, folder, renditions, has_gps = made
+            gps_left = (Path(check.path), entry.line_of("file"), f"{name}.file", entry["file"]) if has_gps else None
+            photos.append(WebPhoto(alt, credit, key, folder, renditions, path, stamp, gps_left))
     return photos
 
 
@@ -187,7 +200,13 @@ class _Found:
 
 
 def _web_copies(path: Path, written: str, line: int, name: str, check: Checker, settings: Settings):
-    """(key, cache folder, renditions) for the photo at `path`, or None after a problem."""
+    """(key, cache folder, renditions, whether the original holds a GPS position) for the
+    photo at `path`, or None after a problem."""
+    size = path.stat().st_size
+    if size > settings.photo_max_bytes:  # before reading it: the limit is what we read
+        check.problems.add(check.path, line, name, "photo_file_too_large", value=written,
+                           size=f"{size / 2**20:.1f} MB", limit=f"{settings.photo_max_bytes / 2**20:.0f} MB")
+        return None
     data = path.read_bytes()
     widths = settings.photo_widths
     key = hashlib.sha256(data + f"|{RECIPE}|{widths}".encode()).hexdigest()[:24]
@@ -196,6 +215,7 @@ def _web_copies(path: Path, written: str, line: int, name: str, check: Checker, 
     opened = _open_checked(data, written, line, name, check, settings)
     if opened is None:
         return None
+    has_gps = holds_gps(opened)
     cached = _read_manifest(folder)
     if cached is None:
         try:
@@ -209,9 +229,32 @@ def _web_copies(path: Path, written: str, line: int, name: str, check: Checker, 
         Rendition(width, height, f"assets/photos/{key}-{width}.webp", f"assets/photos/{key}-{width}.jpg")
         for width, height in sizes
     )
-    return key, folder, renditions
+    return key, folder, renditions, has_gps
 
 
+def holds_gps(image: Image.Image) -> bool:
+    """Whether an opened image's EXIF holds a GPS position (read from the header only)."""
+    try:
+        return bool(image.getexif().get_ifd(ExifTags.IFD.GPSInfo))
+    except (OSError, SyntaxError, ValueError, TypeError, KeyError):
+        return False  # unreadable EXIF: nothing the copies keep anyway
+
+
+def gps_warnings(photos: list[WebPhoto], root: Path, language: str) -> list[str]:
+    """One warning line per photo file whose original still holds a GPS position:
+    `record:line: photos[n].file: message`, each file named once."""
+    lines, named = [], set()
+    for photo in photos:
+        if photo.gps_left is None or photo.source in named:
+            continue
+        named.add(photo.source)
+        record, line, field_name, written = photo.gps_left
+        try:
+            shown = record.relative_to(root).as_posix()
+        except ValueError:
+            shown = record.as_posix()
+        lines.append(f"{shown}:{line}: {field_name}: {render('photo_gps_kept', {'value': written}, language)}")
+    return sorted(lines)
 def _open_checked(data: bytes, written: str, line: int, name: str, check: Checker, settings: Settings):
     """Open the image's header only and compare its size to the limit before any decoding."""
     # Pillow's own guard would raise only at twice its default limit; the header
@@ -241,6 +284,11 @@ def _make_copies(image: Image.Image, folder: Path, widths: tuple[int, ...]) -> l
     previous = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = None  # size already checked against the configured limit
     try:
+        # A JPEG can be decoded at 1/2, 1/4 or 1/8 of its size: a phone's 50-megapixel
+        # photo needs no more than the largest web width on its shorter side (either side
+        # may become the width once the EXIF orientation is applied).
+        if image.format == "JPEG":
+            image.draft(image.mode, (max(widths), max(widths)))
         image.load()
     finally:
         Image.MAX_IMAGE_PIXELS = previous
@@ -308,3 +356,54 @@ def _ensure(folder: Path) -> Path:
 def _short(error: Exception) -> str:
     text = str(error).splitlines()[0] if str(error) else type(error).__name__
     return text[:200]
+
+
+# --- Removing metadata from the originals (`make strip-photos`) --------------------------
+
+STRIP_JPEG_QUALITY = 95  # an original is re-encoded only when its orientation must be applied
+STRIP_HEIF_QUALITY = 90
+# Where Pillow (and pillow-heif) put the blocks that can say where, when and with what a
+# photo was taken: EXIF (GPS included), XMP, JPEG comments, Photoshop's IPTC.
+METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop")
+
+
+def photo_files(folder: Path) -> list[Path]:
+    """Every photo file under `folder` (the records folder), by its suffix, in a stable order."""
+    return sorted(path for path in folder.rglob("*")
+                  if path.suffix.lower() in SUFFIXES and path.is_file() and not path.is_symlink())
+
+
+def strip_metadata(path: Path) -> bool:
+    """Remove every metadata block (EXIF with its GPS position, XMP, comments) from the
+    photo at `path`, in place, after turning its pixels upright as EXIF orientation
+    says; the colour profile is kept (it holds no personal data and the colours need it).
+    Returns whether the file held metadata and was rewritten."""
+    with Image.open(path, formats=FORMATS) as image:
+        fmt = image.format
+        exif = image.getexif()
+        personal = bool(exif) or any(image.info.get(key) for key in METADATA_KEYS)
+        if not personal:
+            return False
+        orientation = exif.get(ExifTags.Base.Orientation, 1)
+        icc = image.info.get("icc_profile")
+        image.load()
+        upright = ImageOps.exif_transpose(image) if orientation != 1 else image
+        # The pixels (and palette) only; the colour profile is given back explicitly.
+        clean = upright.copy()
+        clean.info = {}
+    options: dict = {"icc_profile": icc} if icc else {}
+    if fmt == "JPEG":
+        options.update(quality=STRIP_JPEG_QUALITY)
+    elif fmt == "WEBP":
+        options.update(lossless=False, quality=STRIP_JPEG_QUALITY)
+    elif fmt == "HEIF":
+        options.update(quality=STRIP_HEIF_QUALITY)
+    # Written beside the original, then renamed over it: an interruption leaves the original whole.
+    staging = path.with_name(f".{path.name}.strip-{os.getpid()}")
+    try:
+        clean.save(staging, fmt, **options)
+        os.replace(staging, path)
+    finally:
+        staging.unlink(missing_ok=True)
+    return True
+

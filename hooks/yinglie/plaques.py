@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .config import site_url_is_placeholder
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,10 @@ class PlaqueSheet:
         # What MkDocs gives a template, as far as these use it: `url` joins links to
         # base_url (the way back to the site root) when there is no page.
         base_url = posixpath.relpath(".", posixpath.dirname(self.address))
-        return template.render({"config": config, "page": None, "base_url": base_url, **self.values})
+        # A sheet for the placeholder address is a specimen (theme/partials/specimen.html).
+        specimen = site_url_is_placeholder(config)
+        return template.render({"config": config, "page": None, "base_url": base_url, "specimen": specimen,
+                                **self.values})
 
 
 def plaque_sheets(catalogue: Catalogue) -> list[PlaqueSheet]:

@@ -12,6 +12,11 @@ That choice makes a code cost about 6 ms, a minute of CPU at municipal scale, so
 - missing codes are made by worker processes (`QrCodes.start`) while MkDocs
   renders the pages, and put into the site after the build (`QrCodes.place`),
   linked from the cache rather than copied.
+
+While `site_url` is still a placeholder (config.url_is_placeholder), every code carries
+a visible specimen mark below its quiet zone (样张 in the SVG, SPECIMEN in the PNG),
+so that a plaque printed from a trial build cannot pass for the real one. The code
+itself is left whole: it still scans.
 """
 
 from __future__ import annotations
@@ -20,21 +25,26 @@ import hashlib
 import io
 import multiprocessing
 import os
+import re
 import shutil
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 import segno
-from PIL import Image, ImageOps
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from .config import url_is_placeholder
 
 ERROR_LEVEL = "q"
 FILE_NAMES = ("qr.svg", "qr.png")  # beside each record's page, in this order
 PNG_SCALE = 10  # pixels per module: about 450 px for a typical address
 BORDER = 4  # the quiet zone the standard asks for, in modules
-RECIPE = f"segno {segno.__version__} {ERROR_LEVEL} png{PNG_SCALE} border{BORDER}"
+RECIPE = f"segno {segno.__version__} {ERROR_LEVEL} png{PNG_SCALE} border{BORDER} specimen-mark1"
 BATCH = 64  # codes per task sent to a worker process
 INLINE_LIMIT = 32  # fewer missing codes than this are made in-process: a worker costs more to start
 DARK_TO_BLACK = bytes([255, 0]) + bytes(254)  # module value (0 light, 1 dark) -> grey level
+SPECIMEN_BAND = 6  # modules: the band below a specimen code that holds its mark
+SPECIMEN_RED = "#b3261e"
 
 
 def absolute_url(site_url: str, path: str) -> str:
@@ -121,7 +131,37 @@ def qr_code(url: str) -> tuple[bytes, bytes]:
     svg = io.BytesIO()
     # No width/height in the SVG: it takes the size the page or the plaque gives it.
     code.save(svg, kind="svg", border=BORDER, xmldecl=False, omitsize=True, title=url)
+    if url_is_placeholder(url):
+        return _specimen_svg(svg.getvalue()), _specimen_png(_png(code))
     return svg.getvalue(), _png(code)
+
+
+def _specimen_svg(svg: bytes) -> bytes:
+    """The SVG made taller by a band below the code, holding 样张 in red."""
+    text = svg.decode("utf-8")
+    found = re.search(r'viewBox="0 0 (\d+) (\d+)"', text)
+    width, height = int(found.group(1)), int(found.group(2))
+    text = text.replace(found.group(0), f'viewBox="0 0 {width} {height + SPECIMEN_BAND}"', 1)
+    mark = (f'<rect x="0" y="{height}" width="{width}" height="{SPECIMEN_BAND}" fill="#fff"/>'
+            f'<text x="{width / 2:g}" y="{height + SPECIMEN_BAND * 0.75:g}" text-anchor="middle" '
+            f'font-size="{SPECIMEN_BAND * 0.8:g}" font-weight="bold" fill="{SPECIMEN_RED}" '
+            f'class="qr-specimen">样张</text>')
+    return text.replace("</svg>", mark + "</svg>").encode("utf-8")
+
+
+def _specimen_png(png: bytes) -> bytes:
+    """The PNG made taller by a band below the code, holding SPECIMEN in red (Pillow's own
+    font has no Chinese characters; the SVG, which plaques print, says 样张)."""
+    code = Image.open(io.BytesIO(png)).convert("RGB")
+    band = SPECIMEN_BAND * PNG_SCALE
+    marked = Image.new("RGB", (code.width, code.height + band), "white")
+    marked.paste(code, (0, 0))
+    draw = ImageDraw.Draw(marked)
+    font = ImageFont.load_default(size=band * 0.6)
+    draw.text((code.width / 2, code.height + band / 2), "SPECIMEN", fill=SPECIMEN_RED, font=font, anchor="mm")
+    out = io.BytesIO()
+    marked.save(out, "PNG")
+    return out.getvalue()
 
 
 def _png(code: segno.QRCode) -> bytes:

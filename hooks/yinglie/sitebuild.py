@@ -3,15 +3,22 @@
 `SiteBuild` loads the catalogue once per build (on_config), keeps the generated
 pages by address, and answers the later events from them. What outlives one build
 (for `mkdocs serve`) is in the `Session` the hook file passes in (session.py).
+
+Under `mkdocs serve`, records or settings that are refused do not fail the build: it
+makes the problems page instead (problempage.py), so the preview keeps answering.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import json
 import os
+import re
+import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalogue import Catalogue
@@ -20,12 +27,15 @@ from .errors import RecordsInvalid
 from .feeds import feed_files
 from .messages import render
 from .opendata import data_files
+from .photos import gps_warnings
 from .pages import SitePage, content_page_context, strict_templates
 from .plaques import plaque_sheets
+from .problempage import clear_problems, problems_html, show_problems
 from .published import PublishedScan
 from . import offlinecopy
 from .csp import with_policy
 from .qrcodes import QrCodes
+from .revisions import NO_HISTORY, History, record_histories
 from .sanitise import sanitise_html
 from .session import Session
 from .siteplan import load_records, record_folders, site_pages
@@ -46,6 +56,11 @@ def _newest_change(config) -> int:
     return max(stamps, default=0)
 
 
+# In a hand-written page (content/), `[[district]]` and `[[bureau]]` stand for the
+# settings of that name: a district adopts the pages without editing them.
+PLACEHOLDER = re.compile(r"\[\[([a-z_]+)\]\]")
+
+
 class BuildRefused(Exception):
     """The records or settings are wrong; the message lists every problem."""
 
@@ -63,21 +78,43 @@ class SiteBuild:
         self._manifest: dict[str, str] = {}  # preview: address -> the stamp it was last made for
         self.published: PublishedScan | None = None
         self.content_context: dict[str, dict] = {}  # a hand-written page's data, by its template
+        self.histories: dict[Path, History] = {}  # 修订记录 of each record file, from git
+        # `mkdocs serve` only: why the records were refused; the preview shows it (problempage.py).
+        self.problems: str | None = None
+        self.root: Path | None = None  # the project's records, watched by `mkdocs serve`
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
         offlinecopy.prepare(config)
+        self.root = config_dir
         try:
             settings = settings_from(config.extra, config_dir, config.docs_dir)
+            self.root = settings.root
             self.catalogue = load_records(settings, self.session)
             # Open data is made once: the pages' check of addresses needs its addresses.
             self.data = data_files(self.catalogue, self.session)
             self.pages = {page.src_uri: page for page in site_pages(self.catalogue, config, self.data)}
             self.content_context = content_page_context(self.catalogue)
         except (SettingsError, RecordsInvalid) as error:
+            if self.session.serving:
+                self._preview_problems(config, str(error))
+                return
             raise BuildRefused(str(error)) from None
+        # Warnings, not failures: the originals of phone photos that still say where they were taken.
+        for line in gps_warnings(self.catalogue.web_photos, self.catalogue.settings.root,
+                                 self.catalogue.settings.language):
+            print(line, file=sys.stderr)
+        if self.session.serving:
+            clear_problems(Path(config.site_dir))
         if not config.site_url:  # QR codes hold absolute addresses
             raise BuildRefused(render("no_site_url", {}, self.catalogue.settings.language))
+        if not self.catalogue.settings.repository_public:
+            # An internal git host is named nowhere on the public site: no "记录仓库" link in
+            # the header, no "修改此条记录" (page.edit_url is None without edit_uri).
+            for key in ("repo_url", "repo_name", "edit_uri", "edit_uri_template"):
+                config[key] = None
+        # One git call per build for every record's 修订记录 (revisions.py).
+        self.histories = record_histories(self.catalogue.settings.root, record_folders())
         if self.session.preview:
             self.preview_dir = config_dir / PREVIEW_DIR
             self.preview_stamp = _newest_change(config)
@@ -88,14 +125,28 @@ class SiteBuild:
         self.qr_codes = QrCodes(config.site_url, record_pages, self.catalogue.settings.cache_dir / "qr")
         self.qr_codes.start()
 
+    def _preview_problems(self, config, report: str) -> None:
+        """`mkdocs serve` with wrong records: this build makes only the problems page."""
+        self.problems = report
+        print(report, file=sys.stderr)
+        # Nothing but that page is built: no nav to resolve, and nothing to warn about.
+        config["nav"] = None
+        config["strict"] = False
+        # The site folder will be emptied: the QR codes placed before are gone.
+        self.session.placed_codes.clear()
+
     def watch(self, server) -> None:
         """`mkdocs serve`: rebuild when any record file changes, of every kind in the list."""
-        root = self.catalogue.settings.root
+        root = self.root
         for folder in record_folders():
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
 
     def add_files(self, files: Files, config) -> None:
+        if self.problems is not None:
+            for file in list(files):  # the problems page is the whole preview
+                files.remove(file)
+            return
         self._manifest = self._preview_manifest()
         for page in self.pages.values():
             # Generated pages stay out of the nav: every page renders the whole nav,
@@ -153,6 +204,9 @@ class SiteBuild:
     def finish(self, config) -> None:
         """After MkDocs wrote the site: add the plaque sheets, and the QR codes made meanwhile."""
         site_dir = Path(config.site_dir)
+        if self.problems is not None:
+            show_problems(site_dir, problems_html(self.problems, config.site_name))
+            return
         self._write_plaque_sheets(config, site_dir)
         # A preview rebuild does not empty the site folder: codes placed before stay.
         self.qr_codes.place(site_dir, self.session.placed_codes, kept_site=self.preview_dir is not None)
@@ -162,7 +216,15 @@ class SiteBuild:
             # rebuild writes (the open data of thousands of records) would double its time;
             # `make build` and CI, which publish, always read everything.
             self.published.scan_files(site_dir)
-        self.published.raise_if_any()
+        try:
+            self.published.raise_if_any()
+        except PluginError as refused:
+            if not self.session.serving:
+                raise
+            # The preview: what the last scan refused is listed in the browser too.
+            self.session.placed_codes.clear()
+            show_problems(site_dir, problems_html(str(refused), config.site_name))
+            return
         if self.preview_dir is not None:
             self.preview_dir.mkdir(parents=True, exist_ok=True)
             (self.preview_dir / MANIFEST).write_text(json.dumps(self._manifest), encoding="utf-8")
@@ -190,6 +252,22 @@ class SiteBuild:
         if self.qr_codes is not None:
             self.qr_codes.cancel()
 
+    def page_markdown(self, markdown: str, page) -> str:
+        """A hand-written page's `[[district]]` and `[[bureau]]`, from the settings (escaped:
+        Markdown keeps HTML). Generated pages hold record text, which is never filled in."""
+        if page.file.src_uri in self.pages:
+            return markdown
+        settings = self.catalogue.settings
+        values = {"district": settings.district, "bureau": settings.bureau}
+
+        def fill(found: re.Match) -> str:
+            if found.group(1) not in values:
+                raise PluginError(render("unknown_placeholder", {
+                    "path": page.file.src_uri, "name": found.group(1), "known": ", ".join(values)}, settings.language))
+            return html.escape(values[found.group(1)])
+
+        return PLACEHOLDER.sub(fill, markdown)
+
     def page_content(self, html: str, page) -> str:
         """A generated page's body is sanitised unless the page says it is trusted. (Pages
         in content/ are the site's own, reviewed as code: they keep their HTML.)"""
@@ -214,6 +292,8 @@ class SiteBuild:
         site_page = self.pages.get(page.file.src_uri)
         if site_page is not None:
             context.update(site_page.context)
+            if site_page.edit_path is not None:
+                context["revisions"] = self.histories.get(Path(site_page.edit_path).resolve(), NO_HISTORY)
         else:
             context.update(self.content_context.get(page.meta.get("template"), {}))
         return context
