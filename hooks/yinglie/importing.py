@@ -32,7 +32,7 @@ import yaml
 
 from . import messages
 from .celldates import Unreadable, roll_date
-from .collation import name_keys
+from .collation import name_keys, split_surname
 from .config import Settings
 from .errors import Problems, RecordsInvalid
 from .guard import scan
@@ -126,8 +126,8 @@ class Import:
             return 1
         rows = [self._row(number, cells) for number, cells in data if any(cell_text(c.value) for c in cells)]
         for column in self.columns:
-            if column.second:
-                split, whole = self.combined_counts.get(column.index, [0, 0])
+            split, whole = self.combined_counts.get(column.index, [0, 0])
+            if column.second and split + whole:
                 self.say("import_combined", header=column.header, first=self._label(column.field),
                          second=self._label(column.second), split=split, whole=whole)
         written = self._place_and_check(rows)
@@ -403,7 +403,10 @@ class Import:
             v = row.values
             keys = name_keys(v.get("name", ""), v.get("surname", ""), v.get("surname_pinyin", ""),
                              v.get("name_pinyin", ""))
-            base = "-".join(_slug(s) for s in keys.pinyin if _slug(s))
+            # As the project's files are named: the surname, then the given name (qi-nanxun).
+            family = len(split_surname(v.get("name", ""), v.get("surname", ""))[0])
+            syllables = [_slug(s) for s in keys.pinyin]
+            base = "-".join(part for part in ("".join(syllables[:family]), "".join(syllables[family:])) if part)
         else:
             base = "-".join(_slug(s) for s in name_keys(row.values.get(ID_PARTS[self.kind.name][0], "")).pinyin[:8]
                             if _slug(s))
