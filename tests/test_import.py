@@ -224,3 +224,23 @@ def test_a_delivery_register_becomes_one_notice_file_without_its_private_columns
     ]
     assert "送喜报登记表.csv:4: 镇街: “不存在镇”不在可选值中" in out
     assert ID_NUMBER not in files[0].read_text(encoding="utf-8")
+
+
+def test_facilities_and_events_from_their_lists(project, tmp_path):
+    facilities = write_csv(tmp_path / "设施.csv", [
+        ["设施名称", "类型", "保护级别", "地址", "建成时间", "管理员电话"],
+        ["测试烈士陵园", "烈士陵园", "区县级", "测试镇", "1958", PHONE]], "gb18030")
+    result = run_import(project, "facility", "--file", str(facilities))
+    assert result.returncode == 0, result.stdout
+    assert "警告：列“管理员电话”疑似个人隐私信息" in result.stdout
+    assert record(project, "martyrs/memorials/ce-shi-lie-shi-ling-yuan.yml") == {
+        "name": "测试烈士陵园", "type": "烈士陵园", "level": "区县级", "address": "测试镇", "built": 1958}
+    events = write_csv(tmp_path / "活动.csv", [
+        ["活动名称", "日期", "活动类型", "组织单位", "场次", "资料来源"],
+        ["测试清明活动", "2023.4.5", "清明祭英烈", "测试单位、另一单位", "100余", "测试资料"]], "utf-8-sig")
+    result = run_import(project, "event", "--file", str(events))
+    assert result.returncode == 0, result.stdout
+    written = record(project, "events/2023-ce-shi-qing-ming-huo-dong.yml")
+    assert written["organisers"] == ["测试单位", "另一单位"] and written["count"] == 100 and written["count_more"]
+    assert str(written["date"]) == "2023-04-05"
+    assert written["sources"] == [{"title": "测试资料", "where": "活动.csv 第 2 行"}]

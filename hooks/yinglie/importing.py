@@ -20,6 +20,7 @@ file per import and year, a list (honors/<year>/<file>.yml). The way:
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import sys
@@ -27,8 +28,6 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from . import messages
 from .celldates import Unreadable, roll_date
@@ -39,7 +38,7 @@ from .guard import scan
 from .honors import NOTICE, notice_choices
 from .kinds import KINDS
 from .martyrs import load_martyr
-from .recordfile import LIST, Loading, read_and_check, read_document, read_record
+from .recordfile import LIST, Loading, read_and_check, read_document, read_mapping_file, read_record
 from .recordyaml import record_yaml, records_yaml
 from .rollheaders import (BOOKKEEPING, COMBINED, COMBINED_SEPARATOR, SOURCE_PARTS, header_table, is_private,
                           normal_header)
@@ -142,11 +141,12 @@ class Import:
         if self.options.mapping is None:
             return {}
         path = self.options.mapping
-        try:
-            document = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-        except (OSError, yaml.YAMLError) as error:
-            raise SheetError(messages.render("import_bad_mapping", {"file": path.name, "detail": error},
-                                             self.language)) from None
+        problems = Problems(self.settings.root, self.language)
+        document = read_mapping_file(path, problems, self.settings.max_file_bytes)
+        if document is None or problems.found:
+            detail = "；".join(p.text(self.language) for p in problems.found) or "无法读取"
+            raise SheetError(messages.render("import_bad_mapping", {"file": path.name, "detail": detail},
+                                             self.language))
         columns = document.get("columns", document) if isinstance(document, dict) else None
         known = set(self.schema.names) | set(SOURCE_PARTS)
         if not isinstance(columns, dict) or not all(isinstance(v, (str, list)) for v in columns.values()):
@@ -373,11 +373,11 @@ class Import:
                 self._report_row(row)
                 continue
             base = self._base_id(row)
-            candidates = [base] if bases[base] == 1 else []
+            named = [base] if bases[base] == 1 else []
             if _place_slug(row.values.get(place, "")):
-                candidates.append(f"{base}-{_place_slug(row.values[place])}")
-            candidates += [f"{base}-{n}" for n in range(2, len(rows) + 3)]
-            for candidate in candidates:
+                named.append(f"{base}-{_place_slug(row.values[place])}")
+            numbered = (f"{base}-{n}" for n in itertools.count(2))
+            for candidate in itertools.chain(named, numbered):
                 if candidate in taken:
                     continue
                 target = folder / f"{candidate}.yml"
