@@ -154,3 +154,28 @@ def test_the_last_scan_reads_a_table_cell_by_cell(tmp_path):
         "site/data/honors.csv:1: -: 含有镇街以下的详细地址（镇黄泥村），喜报只公开到镇街",
         "site/data/martyrs.csv:1: -: 含有疑似电话号码（1*********8），不得公开",
     ]
+
+
+def test_a_cell_that_would_run_as_a_formula_is_written_inert_and_reads_back_as_typed(project, tmp_path):
+    without_martyrs(project)
+    project.write("martyrs/ce-shiji.yml", """
+        name: 测试己
+        summary: =1+1 测试
+        sources:
+          - title: "@测试资料"
+            where: 测试出处
+    """)
+    for fmt in ("csv", "xlsx"):
+        out = tmp_path / f"martyrs.{fmt}"
+        assert project.run("export", "martyr", "--format", fmt, "--out", str(out)).returncode == 0
+        if fmt == "csv":
+            cells = read_csv(out)[1]
+        else:
+            row = list(load_workbook(out).active.iter_rows(min_row=2, max_row=2))[0]
+            assert "f" not in {cell.data_type for cell in row}  # no formula
+            cells = [cell.value for cell in row]
+        assert "'=1+1 测试" in cells and "'@测试资料" in cells
+        again = without_martyrs(copy_project(tmp_path / f"again-{fmt}"))
+        assert again.run("import", "martyr", "--file", str(out)).returncode == 0
+        values = martyr_values(again)["ce-shiji"]
+        assert values["summary"] == "=1+1 测试" and values["sources"][0]["title"] == "@测试资料"

@@ -137,12 +137,23 @@ def _read_xls(path: Path) -> Sheet:
 
 # --- Writing ------------------------------------------------------------------------------
 
+# A cell a spreadsheet program would run as a formula (=HYPERLINK(…), +, -, @) is written
+# with a leading apostrophe, the usual guard, and read back without it (`cell_text`).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
 def csv_text(header: list[str], rows: list[list]) -> str:
     """A CSV file's text, byte order mark first (spreadsheet programs need it to read UTF-8)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([["" if value is None else value for value in row] for row in rows])
+    writer.writerows([[inert_cell(value) for value in row] for row in rows])
     return BOM + out.getvalue()
 
 
@@ -165,7 +176,7 @@ def write_sheet(path: Path, header: list[str], rows: list[list], title: str = "S
         cell.font = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        sheet.append(["" if value is None else value for value in row])
+        sheet.append([inert_cell(value) for value in row])
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str) and "\n" in cell.value:
                 cell.alignment = wrap
@@ -183,4 +194,7 @@ def cell_text(value) -> str:
         return value.date().isoformat() if not value.time() else value.isoformat(sep=" ")
     if isinstance(value, date):
         return value.isoformat()
-    return str(value).strip()
+    text = str(value).strip()
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        return text[1:]  # written so by an export: the apostrophe only kept it from running
+    return text
