@@ -23,13 +23,6 @@ HEADER = ["序号", "姓名", "性别", "民族", "籍贯", "出生年月", "入
           "安葬地点", "主要事迹", "身份证号", "联系电话", "政治面貌"]
 
 
-def csv_bytes(rows: list[list], encoding: str) -> bytes:
-    out = io.StringIO(newline="")
-    csv.writer(out).writerows(rows)
-    data = out.getvalue().encode(encoding)
-    return (b"\xef\xbb\xbf" + data) if encoding == "utf-8-sig-manual" else data
-
-
 def write_csv(path: Path, rows: list[list], encoding: str) -> Path:
     out = io.StringIO(newline="")
     csv.writer(out).writerows(rows)

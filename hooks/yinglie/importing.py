@@ -40,9 +40,9 @@ from .kinds import KINDS
 from .martyrs import load_martyr
 from .recordfile import LIST, Loading, read_and_check, read_document, read_mapping_file, read_record
 from .recordyaml import record_yaml, records_yaml
-from .rollheaders import (BOOKKEEPING, COMBINED, COMBINED_SEPARATOR, SOURCE_PARTS, header_table, is_private,
-                          normal_header)
-from .schema import Boolean, Checker, Date, Integer, Records, TextList
+from .rollheaders import (BOOKKEEPING, COMBINED, COMBINED_SEPARATOR, HEADERS, SOURCE_PARTS, header_table,
+                          is_private, normal_header)
+from .schema import Boolean, Checker, Date, Integer, TextList
 from .sheets import Cell, SheetError, cell_text, read_sheet
 from .siteplan import load_records, site_pages
 
@@ -133,7 +133,6 @@ class Import:
         return self._finish(rows, written, started)
 
     def schema_headers(self) -> list[str]:
-        from .rollheaders import HEADERS
         return [headers[0] for headers in HEADERS[self.kind.name].values()]
 
     def _mapping(self) -> dict[str, str]:
