@@ -6,7 +6,7 @@ READY  := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build check serve test bench bench-large clean linkcheck offline strip-photos
+.PHONY: build check serve test bench bench-large clean linkcheck offline strip-photos import export
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -52,6 +52,17 @@ bench: $(READY)
 # How the cost grows: 5,000 and 20,000 martyrs, project only (slow; optional in CI).
 bench-large: $(READY)
 	$(PYTHON) bench/run.py --martyrs 5000 20000 --no-baseline --no-serve --no-hostile
+
+# Spreadsheets: `make import KIND=martyr FILE=roll.xlsx [MAPPING=m.yml] [SOURCE="…"]
+# [SOURCE_WHERE="…"] [DRY_RUN=1] [OVERWRITE=1]`; `make export KIND=martyr FORMAT=xlsx|csv [OUT=f]`.
+KIND   ?= martyr
+FORMAT ?= xlsx
+import: $(READY)
+	$(PYTHON) -m yinglie import $(KIND) --file "$(FILE)" $(if $(MAPPING),--mapping "$(MAPPING)") \
+		--source "$(SOURCE)" --source-where "$(SOURCE_WHERE)" $(if $(DRY_RUN),--dry-run) $(if $(OVERWRITE),--overwrite)
+
+export: $(READY)
+	$(PYTHON) -m yinglie export $(KIND) --format $(FORMAT) $(if $(OUT),--out "$(OUT)")
 
 clean:
 	rm -rf site dist .site-new-* .site-old-* .offline-* .pytest_cache test-artifacts bench-out .cache/preview

@@ -21,6 +21,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "characters", "messages", "dates", "guard", "errors", "yamlsource", "collation", "config",
         "session", "recordcache", "publicvalues", "schema", "urls", "sanitise", "photos", "recordfile",
         "strayfiles", "chart", "formats", "recordparts", "recordkind", "synthdata", "revisions",
+        "rollheaders", "sheets", "celldates", "recordyaml",
     ),
     # One module per record kind: its schema, its records, loading them, its checks.
     "kinds": ("martyrs", "memorials", "memorialwork", "honors", "events"),
@@ -29,12 +30,13 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # What the site is made of: pages, open data, search, feeds, QR codes, the last scan.
     "output": (
         "pages", "eventpages", "memorialpages", "honorpages", "opendata", "search", "feeds", "plaques",
-        "qrcodes", "links", "published", "csp",
+        "qrcodes", "links", "published", "csp", "publictables",
     ),
     # The list of record kinds, joining each kind's records to its pages; the whole site from it.
     "site plan": ("kinds", "siteplan"),
     # The build session and the commands.
-    "build": ("sitebuild", "__main__", "synthetic", "reproducible", "linkcheck", "offlinecopy", "__init__", "problempage"),
+    "build": ("sitebuild", "__main__", "synthetic", "reproducible", "linkcheck", "offlinecopy", "__init__", "problempage",
+              "importing", "exporting"),
 }
 ORDER = list(LAYERS)
 LAYER_OF = {module: layer for layer, modules in LAYERS.items() for module in modules}

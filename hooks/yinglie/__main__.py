@@ -5,6 +5,9 @@ schema  print the JSON Schema of a file of every record kind (one JSON object, b
         name), or of one kind (`schema martyr`), for editors that check YAML as you type.
 strip-photos  remove the metadata (GPS position, camera data) from every photo under
         martyrs/ in place, orientation applied: run before committing phone photos.
+import  a roll kept as a spreadsheet (.xlsx, .xls, .csv) into record files:
+        `import martyr --file roll.xlsx [--mapping m.yml] [--source "…"] [--dry-run] [--overwrite]`.
+export  the public fields of every record of a kind: `export martyr --format xlsx|csv [--out f]`.
 build   validate, then `mkdocs build --strict` into a temporary folder beside the
         site folder, and put it in place only when the build succeeded: a failed
         build leaves the previous site exactly as it was.
@@ -157,15 +160,50 @@ def schema(config_file: Path, kind: str | None = None) -> int:
     return 0
 
 
+def spreadsheet(args, parser) -> int:
+    """`import` and `export` (importing.py, exporting.py)."""
+    from .exporting import export
+    from .importing import Import, Options
+
+    writable = ("martyr", "facility", "event", "notice")
+    if args.kind not in writable:
+        parser.error(f"{args.command}: KIND 应为 / must be one of {', '.join(writable)}")
+    config_file = args.config_file.resolve()
+    config = load_config(str(config_file))
+    try:
+        settings = settings_from(config.extra, config_file.parent, config.docs_dir)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if args.command == "export":
+        return export(settings, args.kind, args.format, args.out)
+    if args.file is None:
+        parser.error("import: FILE=表格文件 / --file is required")
+    options = Options(args.kind, args.file, args.mapping, args.source.strip(), args.source_where.strip(),
+                      args.dry_run, args.overwrite)
+    return Import(options, settings).run()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m yinglie", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "build", "schema", "strip-photos"])
+    parser.add_argument("command", choices=["check", "build", "schema", "strip-photos", "import", "export"])
     parser.add_argument("kind", nargs="?", choices=[kind.name for kind in KINDS],
                         help="schema: the one record kind to print (default: every kind)")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    # Spreadsheets (importing.py, exporting.py): `make import` / `make export` pass these.
+    parser.add_argument("--file", type=Path, help="import: the spreadsheet (.xlsx, .xls, .csv)")
+    parser.add_argument("--mapping", type=Path, help="import: a YAML file of the sheet's own headers (表头: 字段)")
+    parser.add_argument("--source", default="", help="import: the source of the whole file, when it has no source column")
+    parser.add_argument("--source-where", default="", help="import: where that source can be found")
+    parser.add_argument("--dry-run", action="store_true", help="import: print what would be written, write nothing")
+    parser.add_argument("--overwrite", action="store_true", help="import: replace existing record files")
+    parser.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="export: the file format")
+    parser.add_argument("--out", type=Path, help="export: the file to write")
     args = parser.parse_args(argv)
+    if args.command in ("import", "export"):
+        return spreadsheet(args, parser)
     if args.kind and args.command != "schema":
         parser.error(f"{args.command} takes no record kind")
     config_file = args.config_file.resolve()

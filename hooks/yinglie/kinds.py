@@ -24,7 +24,7 @@ from .memorialpages import facility_pages, work_year_pages
 from .memorials import FACILITY, check_resting_places_across, load_facilities, write_synthetic as write_facilities
 from .memorialwork import WORK_YEAR, load_work_years
 from .messages import Text
-from .opendata import event_data, facility_data, martyr_data, notice_data
+from .publictables import event_files, facility_files, martyr_files, notice_files
 from .pages import martyr_pages
 from .recordkind import LIST, ONE, RecordKind, SearchPart
 from .search import martyr_entries, notice_entries
@@ -38,19 +38,19 @@ sources:
 
 MARTYR_KIND = RecordKind(
     "martyr", "martyrs", "*.yml", ONE, MARTYR, False, "name: 测试烈士\n" + _SOURCE, "kind-test.yml",
-    label=Text("烈士", "martyrs"), load=load_martyrs, pages=martyr_pages, open_data=martyr_data, search=SearchPart("m", "英烈", martyr_entries),
+    label=Text("烈士", "martyrs"), load=load_martyrs, pages=martyr_pages, open_data=martyr_files, search=SearchPart("m", "英烈", martyr_entries),
     photos=True, qr_codes=True, synthetic=write_synthetic_martyrs,
 )
 EVENT_KIND = RecordKind(
     "event", "events", "*.yml", ONE, EVENT, False,
     "title: 测试活动\ndate: '2023-04-05'\ntype: 清明祭英烈\n" + _SOURCE, "kind-test.yml",
-    label=Text("纪念活动", "events"), load=load_events, pages=event_pages, open_data=event_data,
+    label=Text("纪念活动", "events"), load=load_events, pages=event_pages, open_data=event_files,
 )
 NOTICE_KIND = RecordKind(
     "notice", "honors", "[0-9][0-9][0-9][0-9]/*.yml", LIST, NOTICE, True,
     "- name: 王某\n  award: 三等功\n  year: 2023\n  township: 白沙镇\n"
     "  consent: true\n  consent_record: 本人书面同意\n", "2023/kind-test.yml",
-    label=Text("喜报", "award notices"), load=load_honors, pages=honor_pages, open_data=notice_data, search=SearchPart("h", "喜报", notice_entries),
+    label=Text("喜报", "award notices"), load=load_honors, pages=honor_pages, open_data=notice_files, search=SearchPart("h", "喜报", notice_entries),
     synthetic=write_notices,
 )
 # A year's declared totals are read with its notices (load_honors), which they check.
@@ -62,7 +62,7 @@ FACILITY_KIND = RecordKind(
     "facility", "martyrs/memorials", "*.yml", ONE, FACILITY, False,
     "name: 测试纪念碑\ntype: 纪念碑亭\nlevel: 零散\n", "kind-test.yml",
     label=Text("纪念设施", "memorial facilities"), load=load_facilities, check_across=check_resting_places_across, pages=facility_pages,
-    open_data=facility_data, photos=True, qr_codes=True, synthetic=write_facilities,
+    open_data=facility_files, photos=True, qr_codes=True, synthetic=write_facilities,
 )
 # The yearly figures are in data/memorials.json with the facilities (facility_data).
 WORK_YEAR_KIND = RecordKind(

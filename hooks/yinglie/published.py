@@ -34,8 +34,10 @@ the build fails, so `python -m yinglie build` keeps the previous site.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import html
+import io
 import json
 import logging
 import os
@@ -51,6 +53,7 @@ from mkdocs.exceptions import PluginError
 from . import guard
 from .errors import Problems, RecordsInvalid
 from .honorpages import HONORS_JSON
+from .publictables import TABLE_FILES
 from .publicvalues import STRUCK, public_values
 from .recordfile import read_document
 from .search import SEARCH_INDEX
@@ -192,7 +195,7 @@ BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff", ".
                    ".otf", ".pdf", ".zip"}
 # Output under this folder is the honor roll: the notice rules apply.
 HONORS_PREFIX = "honors/"
-NOTICE_FILES = {HONORS_JSON}
+NOTICE_FILES = {HONORS_JSON, TABLE_FILES["notice"]}
 # At most this many output files are named for one finding that no record holds
 # (a template's text is on every page); the rest are counted.
 FILES_NAMED = 5
@@ -318,6 +321,8 @@ class PublishedScan:
             self._note(decoded_string(visible_html(text, every_tag_a_block=True)), relative, notice)
         elif kind == ".ics":
             self._note(calendar_text(text), relative, notice)
+        elif kind == ".csv":
+            self._scan_csv(text, relative, notice)
         else:
             self._note(text, relative, notice)
 
@@ -332,6 +337,12 @@ class PublishedScan:
         self._note_strings(everything, relative, notice)
         if not notice:  # the honor roll's entries in an index of all kinds
             self._note_strings(_notice_strings(document, relative, self.notice_codes), relative, True)
+
+    def _scan_csv(self, text: str, relative: str, notice: bool) -> None:
+        """A table (data/*.csv) cell by cell, as a spreadsheet program shows it: no number
+        is made of two cells, and every cell is read, as the values of a JSON file are."""
+        cells = [cell for row in csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")) for cell in row]
+        self._note_strings(cells, relative, notice)
 
     def _note_strings(self, strings: list[str], output: str, notice: bool) -> None:
         """Many short values, read a chunk at a time (the open data of 5,000 records is 18 MB).

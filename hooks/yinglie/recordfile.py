@@ -101,6 +101,13 @@ def read_document(path: Path, settings: Settings, documents: dict | None = None)
     return load_yaml(path, Problems(settings.root), max_bytes=settings.max_file_bytes, documents=documents)
 
 
+def read_mapping_file(path: Path, problems: Problems, max_bytes: int):
+    """A YAML file staff write that is no record and never reaches the site (a spreadsheet
+    import's header mapping, importing.py): read as safely as a record (size, aliases,
+    nesting, duplicate keys), not guarded. None, with problems, when it cannot be read."""
+    return load_yaml(path, problems, max_bytes=max_bytes)
+
+
 def _inside(path: Path, root: Path, problems: Problems) -> bool:
     """False, with a problem, when `path` is a symlink loop or leads outside `root`."""
     if not _links_below(path, root):  # nearly every file: no symlink between root and file
