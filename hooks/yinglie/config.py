@@ -451,10 +451,10 @@ class HonorSettings:
 class TracingSettings:
     """`extra.tracing`: 为烈士寻亲 (theme/partials/tracing.html reads it from the martyr page)."""
 
-    statuses: tuple[str, ...] = ("寻亲中", "已找到亲属")
-    searching: str = "寻亲中"  # a page with this status links to the platform
-    platform_url: str = ""
-    platform_name: str = ""
+    statuses: tuple[str, ...]
+    searching: str  # a page with this status links to the platform
+    platform_url: str  # "" when not set
+    platform_name: str
 
 
 @dataclass(frozen=True)
@@ -476,7 +476,7 @@ class Settings:
     # the footer's items): the last scan over the built site does not refuse them.
     public_values: tuple[str, ...]
     # 为烈士寻亲: the statuses a martyr's `tracing` may take, and the platform (extra.tracing).
-    tracing: TracingSettings = TracingSettings()
+    tracing: TracingSettings
     # The hand-written pages (mkdocs.yml docs_dir): what a record's relative link may name.
     docs_dir: Path | None = None
 
