@@ -21,7 +21,7 @@ from .honorpages import honor_pages
 from .honors import NOTICE, TOTALS, load_honors, totals_file_json_schema, write_synthetic as write_notices
 from .martyrs import MARTYR, load_martyrs
 from .memorialpages import facility_pages, work_year_pages
-from .memorials import FACILITY, check_resting_places_across, load_facilities, write_synthetic as write_facilities
+from .memorials import FACILITY, check_facility_links_across, load_facilities, write_synthetic as write_facilities
 from .memorialwork import WORK_YEAR, load_work_years
 from .messages import Text
 from .opendata import event_data, facility_data, martyr_data, notice_data
@@ -62,7 +62,7 @@ TOTALS_KIND = RecordKind(
 FACILITY_KIND = RecordKind(
     "facility", "martyrs/memorials", "*.yml", ONE, FACILITY, False,
     "name: 测试纪念碑\ntype: 纪念碑亭\nlevel: 零散\n", "kind-test.yml",
-    label=Text("纪念设施", "memorial facilities"), load=load_facilities, check_across=check_resting_places_across, pages=facility_pages,
+    label=Text("纪念设施", "memorial facilities"), load=load_facilities, check_across=check_facility_links_across, pages=facility_pages,
     open_data=facility_data, search=SearchPart("f", "纪念设施", facility_entries), photos=True, qr_codes=True,
     synthetic=write_facilities,
 )

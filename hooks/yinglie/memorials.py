@@ -1,10 +1,11 @@
-"""Memorial facility records (烈士纪念设施): schema, loading, and links from martyrs.
+"""Memorial facility records (烈士纪念设施): schema, loading, and links from martyrs and events.
 
 One YAML file per facility, `martyrs/memorials/<id>.yml`; the file name is the
 page address (`memorials/<id>/`). A martyr record names the facility where the
-martyr rests (`resting_facility: <id>`); the facility page lists its residents
-from those records, so the list is never typed twice. A name that matches no
-facility is a problem of the martyr record.
+martyr rests (`resting_facility: <id>`), an event the facility where it was held
+(`facility: <id>`); the facility page lists its residents and its events from
+those records, so neither list is typed twice. A name that matches no facility
+is a problem of the record that names it.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def _valid_position(text: str) -> bool:
     return bool(match) and -90 <= float(match[1]) <= 90 and -180 <= float(match[2]) <= 180
 
 
-def check_resting_places_across(records: dict, problems: Problems) -> None:
+def check_facility_links_across(records: dict, problems: Problems) -> None:
     """The facility kind's check across kinds: every link to a facility from another
     kind's record (a martyr's `resting_facility`, an event's `facility`) names one."""
     facilities = records.get("facility", [])
