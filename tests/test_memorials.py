@@ -289,9 +289,11 @@ def test_batch_page_prints_every_resident_code(memorial_project, tmp_path):
 
 
 def test_plaque_sheets_stay_out_of_search_and_sitemap(memorial_project):
-    index = (memorial_project.site / "search/search_index.json").read_text(encoding="utf-8")
-    assert "memorials/test-cemetery/" in index
-    assert "plaque/" not in index and "plaques/" not in index
+    # Facility pages are found through the record search index, as martyrs are (search.py).
+    records = (memorial_project.site / "data/search-records.json").read_text(encoding="utf-8")
+    assert '"memorials/test-cemetery/"' in records
+    for index in (records, (memorial_project.site / "search/search_index.json").read_text(encoding="utf-8")):
+        assert "plaque/" not in index and "plaques/" not in index
     # Print sheets are plain files, not pages of the site.
     sitemap = (memorial_project.site / "sitemap.xml").read_text(encoding="utf-8")
     assert "memorials/test-cemetery/</loc>" in sitemap and "plaque" not in sitemap

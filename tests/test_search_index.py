@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 from conftest import SEARCHABLE_RECORD
 from yinglie.synthetic import MARK, write_martyrs
@@ -30,7 +32,7 @@ def test_index_has_one_entry_per_record_with_pinyin_and_facts(project):
     index = _index(project.site)
     rows = {row[4]: row for row in index["r"] if row[0] == "m"}
     assert len(rows) == 20 + 4 + 1
-    assert index["k"] == {"m": "英烈", "h": "喜报"}
+    assert index["k"] == {"m": "英烈", "e": "纪念活动", "h": "喜报", "f": "纪念设施", "w": "年度工作"}
 
     # The record's own surname reading wins over the built-in table (解 = xie).
     kind, title, pinyin, initials, url, facts = rows["martyrs/test-override/"]
@@ -92,3 +94,48 @@ def test_published_notices_are_indexed_and_lead_to_their_entry(project):
     for row in notices:
         anchor = row[4].split("#")[1]
         assert f'id="{anchor}"' in page
+
+
+def test_every_record_kind_with_a_page_is_indexed_by_its_title(project):
+    """Events, facilities and the years of memorial work are found as martyrs are: one
+    row per record page, its title as the page shows it, its address."""
+    from yinglie.kinds import KINDS
+
+    project.write("martyrs/memorials/test-hall.yml", "name: 测试纪念馆\ntype: 纪念堂馆\nlevel: 市级\n")
+    project.write("events/test-qingming.yml", """
+        title: 测试清明网上祭英烈
+        date: 2024-04-04
+        type: 清明祭英烈
+        sources:
+          - title: 测试资料
+            where: 测试
+    """)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    index = _index(project.site)
+    assert set(index["k"]) == {kind.search.code for kind in KINDS if kind.search}
+    assert {kind.name for kind in KINDS if kind.pages} <= {kind.name for kind in KINDS if kind.search}
+    titles = {row[4]: row[1] for row in index["r"]}
+    for page in project.site.glob("events/*/index.html"):
+        address = page.parent.relative_to(project.site).as_posix() + "/"
+        if address in ("events/by-type/", "events/wujin/"):
+            continue
+        title = re.search(r"<h1>([^<]*)</h1>", page.read_text(encoding="utf-8"))[1]
+        assert titles[address] == html.unescape(title)
+    assert titles["memorials/test-hall/"] == "测试纪念馆"
+    for page in project.site.glob("memorials/work/*/index.html"):
+        assert page.parent.relative_to(project.site).as_posix() + "/" in titles
+    # 清明 finds every event whose title says 清明, and no deeds or body text is indexed.
+    qingming = sorted(url for url, title in titles.items() if url.startswith("events/") and "清明" in title)
+    assert "events/test-qingming/" in qingming
+    events = json.loads((project.site / "data" / "events.json").read_text(encoding="utf-8"))["events"]
+    assert qingming == sorted(e["url"] for e in events if "清明" in e["title"])
+
+
+def test_record_pages_of_every_kind_stay_out_of_materials_index(project):
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    material = json.loads((project.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in material["docs"]}
+    index = _index(project.site)
+    assert not locations & {row[4] for row in index["r"]}

@@ -10,7 +10,8 @@ gives the frozen `Settings` the loaders use.
 - A list whose emptiness would make no sense (genders, periods, award classes…)
   is refused when given empty: leaving the setting out gives the defaults.
 - An unknown name under `extra.records`, `extra.events`, `extra.honors`,
-  `extra.publication_guard` or `extra.footer` (a typo such as `gendres`) is
+  `extra.publication_guard`, `extra.footer`, `extra.contact`, `extra.tracing` or
+  `extra.tribute` (a typo such as `gendres`) is
   refused, naming the settings the section has: a misspelt setting would
   otherwise silently mean its default. Other keys directly under `extra:` belong
   to Material or to the templates and are left alone.
@@ -18,6 +19,7 @@ gives the frozen `Settings` the loaders use.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -29,7 +31,8 @@ from mkdocs.config.base import Config, ValidationError
 
 from .collation import COMPOUND_SURNAMES
 from .dates import MAX_YEAR, MIN_YEAR
-from .messages import language_from
+from .messages import language_from, render
+from .urls import url_problem
 
 
 class SettingsError(ValueError):
@@ -327,6 +330,67 @@ class RepositoryConfig(Config):
 
     # Off: no "修改此条记录" / "记录仓库" link and no repo_url on any page (sitebuild.py).
     public = Flag(default=False)
+# --- How the public answers the bureau (theme/partials/contact.html, correction.html,
+# tracing.html, tribute.html). Templates read these as written in mkdocs.yml; they are
+# checked here, so a wrong address fails the build before any page shows it.
+
+class WebAddress(_Option):
+    """An http(s) address a page links to, checked as a record's `url` field is (urls.py)."""
+
+    def run_validation(self, value):
+        if not isinstance(value, str):
+            raise ValidationError(f"must be text, not {_type_name(value)} (put it in quotes)")
+        problem = url_problem(value)
+        if problem is not None:
+            raise ValidationError(render(*problem, language="en"))
+        return value
+
+
+class EmailAddress(_Option):
+    """The bureau's published address: a plain name@host, nothing a mailto: link could carry
+    besides it (no `?`, `&`, spaces, commas or a second address)."""
+
+    def run_validation(self, value):
+        if not isinstance(value, str):
+            raise ValidationError(f"must be text, not {_type_name(value)} (put it in quotes)")
+        if not EMAIL.fullmatch(value):
+            raise ValidationError(f"{value!r} is not an e-mail address such as name@example.gov.cn")
+        return value
+
+
+EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+class ContactConfig(Config):
+    """`extra.contact`: how visitors reach the bureau (footer, about page, 纠错 page). An item
+    left out is not shown; every item is a public value (the guard lets exactly it pass)."""
+
+    phone = c.Optional(Text())  # 联系电话
+    email = c.Optional(EmailAddress())  # 纠错 / 提供线索 e-mails are composed to it
+    address = c.Optional(Text())  # 通信地址
+    hours = c.Optional(Text())  # 办公时间
+
+
+class TracingConfig(Config):
+    """`extra.tracing`: 为烈士寻亲. A martyr record's `tracing` is one of `statuses`; a page
+    whose status is `searching` links to the national tracing platform (when set)."""
+
+    statuses = NonEmptyList(Text(), default=["寻亲中", "已找到亲属"])
+    searching = Text(default="寻亲中")
+    platform_url = c.Optional(WebAddress())
+    platform_name = c.Optional(Text())
+
+
+class TributeLinkConfig(Config):
+    name = Text()
+    url = WebAddress()
+
+
+class TributeConfig(Config):
+    """`extra.tribute`: the official online tribute (网上祭扫) pages the home page links to,
+    highlighted around 清明 and 9·30 (theme/assets/tribute.js)."""
+
+    links = ListOfSettings(TributeLinkConfig, default=[])
 
 
 class ExtraConfig(Config):
@@ -344,6 +408,9 @@ class ExtraConfig(Config):
     events = Section(EventsConfig)
     honors = Section(HonorsConfig)
     offline = Section(OfflineConfig)
+    contact = Section(ContactConfig)
+    tracing = Section(TracingConfig)
+    tribute = Section(TributeConfig)
 
 
 # --- What the loaders use --------------------------------------------------------------
@@ -403,6 +470,16 @@ class HonorSettings:
 
 
 @dataclass(frozen=True)
+class TracingSettings:
+    """`extra.tracing`: 为烈士寻亲 (theme/partials/tracing.html reads it from the martyr page)."""
+
+    statuses: tuple[str, ...]
+    searching: str  # a page with this status links to the platform
+    platform_url: str  # "" when not set
+    platform_name: str
+
+
+@dataclass(frozen=True)
 class Settings:
     """What the record loaders need to know about this site."""
 
@@ -420,6 +497,8 @@ class Settings:
     # Values mkdocs.yml publishes on purpose (extra.publication_guard.public_values and
     # the footer's items): the last scan over the built site does not refuse them.
     public_values: tuple[str, ...]
+    # 为烈士寻亲: the statuses a martyr's `tracing` may take, and the platform (extra.tracing).
+    tracing: TracingSettings
     # The hand-written pages (mkdocs.yml docs_dir): what a record's relative link may name.
     docs_dir: Path | None = None
     # `make build` publishes the classroom copy too (extra.offline.download).
@@ -463,6 +542,7 @@ class Settings:
             "outreach_targets": (*self.events.outreach_targets, "不详"),
             "facility_types": self.facility_types,
             "facility_levels": self.facility_levels,
+            "tracing_statuses": self.tracing.statuses,
         }
 
     def period(self, name: str) -> Period | None:
@@ -484,6 +564,8 @@ def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = N
     if not root.is_absolute():
         root = config_dir / root
     public_values = _public_values(raw, list((extra or {}).get("footer") or ()))
+    if raw.tracing.searching not in raw.tracing.statuses:
+        raise SettingsError(f"extra.tracing.searching: {raw.tracing.searching!r} is not one of extra.tracing.statuses")
     return Settings(
         root=root,
         language=language_from(records.language),
@@ -503,6 +585,8 @@ def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = N
         photo_widths=tuple(sorted(set(records.photo_widths))),
         max_file_bytes=records.max_file_kib * 1024,
         public_values=public_values,
+        tracing=TracingSettings(tuple(raw.tracing.statuses), raw.tracing.searching, raw.tracing.platform_url or "",
+                                raw.tracing.platform_name or ""),
         docs_dir=Path(docs_dir) if docs_dir else None,
         offline_download=raw.offline.download,
         photo_max_bytes=records.photo_max_mib * 1024 * 1024,
@@ -535,11 +619,13 @@ def default_settings() -> Settings:
 
 
 def _public_values(raw: ExtraConfig, footer_order: list[str]) -> tuple[str, ...]:
-    """`extra.publication_guard.public_values`, then every item of `extra.footer` (as listed)."""
+    """`extra.publication_guard.public_values`, then every item of `extra.footer` (as listed),
+    then every item of `extra.contact` (the bureau's published phone, e-mail, address)."""
     # Only values the guard would refuse exempt anything (publicvalues.py): the
     # organiser's name is declared too, and changes nothing.
     footer = [raw.footer[key] for key in footer_order if raw.footer[key]]
-    return tuple(dict.fromkeys([*raw.publication_guard.public_values, *footer]))
+    contact = [raw.contact[key] for key in ("phone", "email", "address", "hours") if raw.contact[key]]
+    return tuple(dict.fromkeys([*raw.publication_guard.public_values, *footer, *contact]))
 
 
 def _event_settings(raw: EventsConfig) -> EventSettings:

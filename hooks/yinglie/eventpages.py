@@ -58,8 +58,11 @@ def event_pages(catalogue: Catalogue) -> list[SitePage]:
                 event.title,
                 "event.html",
                 body=event.body,
-                context={"event": event, "event_martyrs": martyrs, "outreach_type": settings.outreach_type},
+                context={"event": event, "event_martyrs": martyrs, "outreach_type": settings.outreach_type,
+                         "event_facility": catalogue.facility(event.facility) if event.facility else None},
                 edit_path=event.path,
+                # Found through the record search index (search.py), as martyrs are.
+                in_search=False,
             )
         )
     return pages

@@ -32,6 +32,8 @@ EVENT = Schema(
         Field("target", Choice("outreach_targets"), Text("“五进”对象", "outreach target"),
               help="只用于“五进”活动；资料未载写“不详” / 五进 events only"),
         Field("place", PlainText(max_length=200), Text("地点", "place")),
+        Field("facility", PlainText(max_length=80), Text("举办地纪念设施", "facility where it was held"),
+              help="纪念设施记录的编号，即 martyrs/memorials/ 下的文件名（不含 .yml）"),
         Field("organisers", TextList(), Text("组织单位", "organisers")),
         Field("martyrs", TextList(), Text("相关烈士（记录编号）", "martyrs (record ids)"),
               help="烈士记录的文件名，不带 .yml，如 qi-nanxun"),

@@ -21,13 +21,13 @@ from .honorpages import honor_pages
 from .honors import NOTICE, TOTALS, load_honors, totals_file_json_schema, write_synthetic as write_notices
 from .martyrs import MARTYR, load_martyrs
 from .memorialpages import facility_pages, work_year_pages
-from .memorials import FACILITY, check_resting_places_across, load_facilities, write_synthetic as write_facilities
+from .memorials import FACILITY, check_facility_links_across, load_facilities, write_synthetic as write_facilities
 from .memorialwork import WORK_YEAR, load_work_years
 from .messages import Text
 from .publictables import event_files, facility_files, martyr_files, notice_files
 from .pages import martyr_pages
 from .recordkind import LIST, ONE, RecordKind, SearchPart
-from .search import martyr_entries, notice_entries
+from .search import event_entries, facility_entries, martyr_entries, notice_entries, work_year_entries
 from .synthdata import write_synthetic_martyrs
 
 _SOURCE = """\
@@ -45,6 +45,7 @@ EVENT_KIND = RecordKind(
     "event", "events", "*.yml", ONE, EVENT, False,
     "title: 测试活动\ndate: '2023-04-05'\ntype: 清明祭英烈\n" + _SOURCE, "kind-test.yml",
     label=Text("纪念活动", "events"), load=load_events, pages=event_pages, open_data=event_files,
+    search=SearchPart("e", "纪念活动", event_entries),
 )
 NOTICE_KIND = RecordKind(
     "notice", "honors", "[0-9][0-9][0-9][0-9]/*.yml", LIST, NOTICE, True,
@@ -61,14 +62,16 @@ TOTALS_KIND = RecordKind(
 FACILITY_KIND = RecordKind(
     "facility", "martyrs/memorials", "*.yml", ONE, FACILITY, False,
     "name: 测试纪念碑\ntype: 纪念碑亭\nlevel: 零散\n", "kind-test.yml",
-    label=Text("纪念设施", "memorial facilities"), load=load_facilities, check_across=check_resting_places_across, pages=facility_pages,
-    open_data=facility_files, photos=True, qr_codes=True, synthetic=write_facilities,
+    label=Text("纪念设施", "memorial facilities"), load=load_facilities, check_across=check_facility_links_across, pages=facility_pages,
+    open_data=facility_files, search=SearchPart("f", "纪念设施", facility_entries), photos=True, qr_codes=True,
+    synthetic=write_facilities,
 )
 # The yearly figures are in data/memorials.json with the facilities (facility_data).
 WORK_YEAR_KIND = RecordKind(
     "memorial_work", "martyrs/memorials/work", "*.yml", ONE, WORK_YEAR, False,
     "year: 2023\narea: 江津区\n" + _SOURCE, "2023.yml",
     label=Text("年度纪念设施工作", "years of memorial work"), load=load_work_years, pages=work_year_pages,
+    search=SearchPart("w", "年度工作", work_year_entries),
 )
 
 KINDS: tuple[RecordKind, ...] = (MARTYR_KIND, EVENT_KIND, NOTICE_KIND, TOTALS_KIND, FACILITY_KIND, WORK_YEAR_KIND)

@@ -53,6 +53,8 @@ MARTYR = Schema(
               help="纪念设施记录的编号，即 martyrs/memorials/ 下的文件名（不含 .yml）"),
         Field("relocations", Records(RELOCATION), Text("迁葬记录", "relocations")),
         Field("photos", Records(PHOTO), Text("照片", "photos"), public=False),
+        Field("tracing", Choice("tracing_statuses"), Text("寻亲状态", "family tracing"),
+              help="为烈士寻亲：寻亲中 / 已找到亲属（见 extra.tracing.statuses）；不寻亲则不填"),
     ),
     title="烈士记录 / Martyr record",
 )

@@ -1,7 +1,8 @@
 """Pages for memorial facilities and the yearly memorial work.
 
 - `memorials/`                 facilities grouped by protection level, then type
-- `memorials/<id>/`            one facility, with the martyrs who rest there
+- `memorials/<id>/`            one facility, with the martyrs who rest there and the
+                               events held there (from the event records' `facility`)
 - `memorials/work/<year>/`     the district's figures for a year, with their source
 
 The printable plaque sheets are files, not pages: see plaques.py.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from .catalogue import Catalogue
 from .formats import yuan
+from .memorials import events_by_facility
 from .pages import SitePage
 
 MEMORIALS_INDEX = "memorials/index.md"
@@ -24,12 +26,14 @@ def facility_pages(catalogue: Catalogue) -> list[SitePage]:
                           "resident_counts": {f.id: len(catalogue.residents(f.id)) for f in catalogue.facilities},
                           "work_years": catalogue.memorial_work}),
     ]
+    held_at = events_by_facility(catalogue.events_newest_first)
     for facility in catalogue.facilities_by_name:
         residents = catalogue.residents(facility.id)
         pages.append(
             SitePage(f"{facility.url}index.md", facility.display_name, "memorial.html", body=facility.description,
-                     context={"facility": facility, "residents": residents, "yuan": yuan},
-                     edit_path=facility.path)
+                     context={"facility": facility, "residents": residents, "yuan": yuan,
+                              "facility_events": held_at.get(facility.id, [])},
+                     edit_path=facility.path, in_search=False)
         )
     return pages
 
@@ -37,8 +41,8 @@ def facility_pages(catalogue: Catalogue) -> list[SitePage]:
 def work_year_pages(catalogue: Catalogue) -> list[SitePage]:
     """One page per year of district-wide memorial work."""
     return [
-        SitePage(f"{year.url}index.md", f"{year.year}年{year.area}烈士纪念设施工作",
-                 "memorial-work.html", context={"work": year}, edit_path=year.path)
+        SitePage(f"{year.url}index.md", year.title, "memorial-work.html", context={"work": year},
+                 edit_path=year.path, in_search=False)
         for year in catalogue.memorial_work
     ]
 

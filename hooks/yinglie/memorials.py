@@ -1,10 +1,11 @@
-"""Memorial facility records (烈士纪念设施): schema, loading, and links from martyrs.
+"""Memorial facility records (烈士纪念设施): schema, loading, and links from martyrs and events.
 
 One YAML file per facility, `martyrs/memorials/<id>.yml`; the file name is the
 page address (`memorials/<id>/`). A martyr record names the facility where the
-martyr rests (`resting_facility: <id>`); the facility page lists its residents
-from those records, so the list is never typed twice. A name that matches no
-facility is a problem of the martyr record.
+martyr rests (`resting_facility: <id>`), an event the facility where it was held
+(`facility: <id>`); the facility page lists its residents and its events from
+those records, so neither list is typed twice. A name that matches no facility
+is a problem of the record that names it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from .config import Settings
 from .errors import Problems
+from .events import Event
 from .martyrs import Martyr
 from .recordparts import RELOCATION, SOURCE
 from .messages import NO_HINT, Text, phrase
@@ -117,21 +119,43 @@ def _valid_position(text: str) -> bool:
     return bool(match) and -90 <= float(match[1]) <= 90 and -180 <= float(match[2]) <= 180
 
 
-def check_resting_places_across(records: dict, problems: Problems) -> None:
-    """The facility kind's check across kinds: see `check_resting_places`."""
-    check_resting_places(records.get("martyr", []), records.get("facility", []), problems)
+def check_facility_links_across(records: dict, problems: Problems) -> None:
+    """The facility kind's check across kinds: every link to a facility from another
+    kind's record (a martyr's `resting_facility`, an event's `facility`) names one."""
+    facilities = records.get("facility", [])
+    check_resting_places(records.get("martyr", []), facilities, problems)
+    check_event_facilities(records.get("event", []), facilities, problems)
 
 
 def check_resting_places(martyrs: list[Martyr], facilities: list[Facility], problems: Problems) -> None:
     """Every `resting_facility` must name a facility record."""
+    _check_facility_links(martyrs, "resting_facility", facilities, problems)
+
+
+def check_event_facilities(events: list[Event], facilities: list[Facility], problems: Problems) -> None:
+    """Every event's `facility` must name a facility record."""
+    _check_facility_links(events, "facility", facilities, problems)
+
+
+def _check_facility_links(records: list, field_name: str, facilities: list[Facility], problems: Problems) -> None:
     known = sorted(f.id for f in facilities)
-    for martyr in martyrs:
-        named = martyr.resting_facility
-        if named and named not in known:
+    known_set = set(known)
+    for record in records:
+        named = record.values[field_name]
+        if named and named not in known_set:
             close = difflib.get_close_matches(named, known, n=1, cutoff=0.6)
             hint = phrase("did_you_mean", name=close[0]) if close else NO_HINT
-            line = martyr.lines.get("resting_facility", 1)
-            problems.add(martyr.path, line, "resting_facility", "unknown_facility", value=named, hint=hint)
+            line = record.lines.get(field_name, 1)
+            problems.add(record.path, line, field_name, "unknown_facility", value=named, hint=hint)
+
+
+def events_by_facility(events_newest_first: list[Event]) -> dict[str, list[Event]]:
+    """Facility id -> the events held there, in the order given."""
+    held: dict[str, list[Event]] = {}
+    for event in events_newest_first:
+        if event.facility:
+            held.setdefault(event.facility, []).append(event)
+    return held
 
 
 def residents_by_facility(martyrs_in_order: list[Martyr]) -> dict[str, list[Martyr]]:

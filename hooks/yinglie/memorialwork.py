@@ -47,6 +47,11 @@ class WorkYear(FieldsAsAttributes):
         return f"memorials/work/{self.values['year']}/"
 
     @property
+    def title(self) -> str:
+        """The page's title, which search finds it by."""
+        return f"{self.values['year']}年{self.values['area']}烈士纪念设施工作"
+
+    @property
     def funds(self) -> str:
         return yuan(self.values["funds_yuan"])
 

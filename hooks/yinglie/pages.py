@@ -164,7 +164,7 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
                 "martyr.html",
                 body=martyr.deeds,
                 context={"martyr": martyr, "martyr_events": catalogue.events_by_martyr.get(martyr.id, []),
-                         "resting": resting},
+                         "resting": resting, "tracing": catalogue.settings.tracing},
                 edit_path=martyr.path,
                 # Records are found through the record search index (search.py),
                 # not Material's full-text index: see the README, "Search".

@@ -10,8 +10,9 @@ shows its matches above Material's results for the hand-written pages.
 
 A record kind joins the index through its `search` part in `kinds.KINDS`
 (recordkind.SearchPart): a code, the label the results show, and a function giving
-the kind's entries (below: martyrs, and award notices by displayed name, town, year
-and class).
+the kind's entries. Every kind with a page is found by its title (below: martyrs;
+award notices by displayed name, town, year and class; events, facilities and the
+years of memorial work by title and a few facts).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Iterable
+
+from pypinyin import Style, lazy_pinyin
 
 from .catalogue import Catalogue
 from .collation import name_keys
@@ -44,7 +47,7 @@ def martyr_entries(catalogue: Catalogue) -> Iterable[Entry]:
     for martyr in catalogue.martyrs_by_strokes:
         keys = catalogue.name_keys[martyr.id]
         named = not martyr.unnamed
-        facts = (martyr.native_place, martyr.period, martyr.burial)
+        facts = (martyr.native_place, martyr.period, resting_place(martyr, catalogue))
         yield Entry(
             title=martyr.display_name,
             pinyin=keys.pinyin_text if named else "",
@@ -52,6 +55,40 @@ def martyr_entries(catalogue: Catalogue) -> Iterable[Entry]:
             url=martyr.url,
             facts=tuple(fact for fact in facts if fact not in UNKNOWN),
         )
+
+
+def resting_place(martyr, catalogue: Catalogue) -> str:
+    """安葬地 as the martyr's page shows it: `burial`, or else the facility it names."""
+    if martyr.burial or not martyr.resting_facility:
+        return martyr.burial
+    facility = catalogue.facility(martyr.resting_facility)
+    return facility.display_name if facility else ""
+
+
+def event_entries(catalogue: Catalogue) -> Iterable[Entry]:
+    """Events by title (Chinese text; titles are long, so no pinyin), date, type and
+    the facility where they were held; newest first, as the events index lists them."""
+    for event in catalogue.events_newest_first:
+        facility = catalogue.facility(event.facility) if event.facility else None
+        facts = (event.date.chinese(), event.type, facility.display_name if facility else "")
+        yield Entry(title=event.title, pinyin="", initials="", url=event.url,
+                    facts=tuple(fact for fact in facts if fact not in UNKNOWN))
+
+
+def facility_entries(catalogue: Catalogue) -> Iterable[Entry]:
+    """Memorial facilities by name (and its pinyin), type and level."""
+    for facility in catalogue.facilities_by_name:
+        syllables = lazy_pinyin(facility.display_name, style=Style.NORMAL, errors="ignore")
+        yield Entry(title=facility.display_name, pinyin="".join(syllables).lower(),
+                    initials="".join(s[0] for s in syllables if s).lower(), url=facility.url,
+                    facts=(facility.type, facility.level))
+
+
+def work_year_entries(catalogue: Catalogue) -> Iterable[Entry]:
+    """A year of memorial work, by its page's title and its year."""
+    for year in catalogue.memorial_work:
+        yield Entry(title=year.title, pinyin="", initials="", url=year.url,
+                    facts=(f"{year.year}年",))
 
 
 def notice_entries(catalogue: Catalogue) -> Iterable[Entry]:

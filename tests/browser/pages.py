@@ -24,6 +24,7 @@ PAGE_KINDS = [
     PageKind("directory-pinyin", "martyrs/pinyin/", "按姓名拼音排序"),
     PageKind("sources", "sources/", "资料来源"),
     PageKind("about", "about/", "关于本站"),
+    PageKind("correction", "correction/?id=qi-nanxun", "纠错与线索登记表"),
     PageKind("honors-summary", "honors/", "各年度公开的喜报数"),
     PageKind("honors-year", "honors/2022/", "2022年度荣誉榜"),
     PageKind("honors-townships", "honors/2022/townships/", "镇街"),

@@ -16,6 +16,7 @@ from conftest import SEARCHABLE_RECORD, copy_project
 from yinglie.synthetic import write_martyrs
 
 SUB_PATH = "/zt/yinglie/"
+FACILITY = "name: 测试英烈纪念馆\ntype: 纪念堂馆\nlevel: 区县级\n"
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +25,7 @@ def served_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("search") / "project")
     write_martyrs(project.root, 40, seed=7)
     project.write("martyrs/test-search.yml", SEARCHABLE_RECORD)
+    project.write("martyrs/memorials/test-search-hall.yml", FACILITY)
     result = project.build()
     assert result.returncode == 0, result.stderr
     with serve(project.site, SUB_PATH) as base:
@@ -143,4 +145,51 @@ def test_award_notices_are_found_by_town_and_open_on_their_year_page(search_page
     page.goto(href)
     target = page.locator(f"[id='{href.split('#')[1]}']")
     assert "杜某" in target.inner_text() and "杜市镇" in target.inner_text()
+    assert outside == []
+
+
+def _results(page) -> list[tuple[str, str, str]]:
+    """(title, kind label, href) of every record result shown."""
+    items = page.locator(".ml-record-results .md-search-result__item a")
+    return [(item.locator("h1").evaluate("h => h.firstChild.textContent"),
+             item.locator(".ml-record-result__kind").inner_text(), item.get_attribute("href"))
+            for item in items.all()]
+
+
+def test_qingming_finds_the_qingming_events(search_page, served_site):
+    page, base, outside = search_page
+    _base, site = served_site
+    page.goto(base)
+    _first_result(page, "清明")
+    index = json.loads((site / "data" / "search-records.json").read_text(encoding="utf-8"))
+    expected = {base + row[4] for row in index["r"] if row[0] == "e" and "清明" in row[1]}
+    assert expected  # the fixture's demo events include 清明 ones
+    shown = {href for _title, kind, href in _results(page) if kind == "纪念活动"}
+    assert expected <= shown
+    assert outside == []
+
+
+def test_an_events_title_finds_it_and_the_result_opens_it(search_page, served_site):
+    page, base, outside = search_page
+    _base, site = served_site
+    index = json.loads((site / "data" / "search-records.json").read_text(encoding="utf-8"))
+    event = next(row for row in index["r"] if row[0] == "e")
+    page.goto(base)
+    title, href = _first_result(page, event[1])
+    assert title.startswith(event[1]) and title.endswith("纪念活动")
+    assert href == base + event[4]
+    page.locator(".ml-record-results .md-search-result__item a").first.click()
+    page.wait_for_url(base + event[4])
+    assert page.locator("h1").first.inner_text() == event[1]
+    page.goto(base)
+    assert outside == []
+
+
+@pytest.mark.parametrize("query", ["测试英烈纪念馆", "纪念馆", "csyljng"])
+def test_a_facilitys_name_or_its_initials_find_it(search_page, query):
+    page, base, outside = search_page
+    page.goto(base)
+    title, href = _first_result(page, query)
+    assert title == "测试英烈纪念馆纪念设施"  # the heading, then the kind's label
+    assert href == base + "memorials/test-search-hall/"
     assert outside == []

@@ -1,5 +1,6 @@
-/* Record search: finds martyrs (and other records) by name, pinyin, initials,
-   native place, period or resting place, from data/search-records.json.
+/* Record search: finds every record that has a page (martyrs, award notices,
+   events, memorial facilities, years of memorial work) by its title, pinyin,
+   initials or the facts each kind indexes, from data/search-records.json.
    The index is fetched from this site on the first search, never before, and
    matches show above Material's results for the hand-written pages.
    Layout of the index: see hooks/yinglie/search.py. */
@@ -101,11 +102,11 @@
     list.textContent = "";
     if (!tokens(query).length) { panel.hidden = true; return; }
     panel.hidden = false;
-    if (!index) { meta.textContent = "正在载入英烈名录……"; return; }
+    if (!index) { meta.textContent = "正在载入记录索引……"; return; }
     var found = search(query);
     meta.textContent = found.length
-      ? "名录中找到 " + found.length + " 条记录" + (found.length > MAX_SHOWN ? "，显示前 " + MAX_SHOWN + " 条" : "")
-      : "名录中没有找到符合条件的记录";
+      ? "记录中找到 " + found.length + " 条记录" + (found.length > MAX_SHOWN ? "，显示前 " + MAX_SHOWN + " 条" : "")
+      : "记录中没有找到符合条件的条目";
     found.slice(0, MAX_SHOWN).forEach(function (hit) {
       var item = element("li", "md-search-result__item ml-record-result");
       var link = element("a", "md-search-result__link");
@@ -128,7 +129,7 @@
     // Material styles its results within .md-search-result; its scripts find their own
     // results by data-md-component, so the class alone gives ours the same look.
     var panel = element("section", "md-search-result ml-record-results");
-    panel.setAttribute("aria-label", "英烈名录检索结果");
+    panel.setAttribute("aria-label", "记录检索结果");
     panel.hidden = true;
     var meta = element("div", "md-search-result__meta ml-record-results__meta");
     meta.setAttribute("aria-live", "polite");
@@ -141,7 +142,7 @@
       if (index) { render(panel, query); return; }
       render(panel, query);
       load().then(function () { render(panel, input.value); }, function () {
-        panel.querySelector(".ml-record-results__meta").textContent = "英烈名录暂时无法载入";
+        panel.querySelector(".ml-record-results__meta").textContent = "记录索引暂时无法载入";
       });
     }
     input.addEventListener("input", function (event) { if (!event.isComposing) update(); });

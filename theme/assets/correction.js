@@ -1,0 +1,55 @@
+/* The correction form (correction/?id=<martyr id>): names the record, composes the
+   e-mail, and prints.
+
+   The record's name comes from this site's own search index (data/search-records.json),
+   looked up by the id in the address, never from text in the address itself, so a link
+   cannot make the form name what the site does not hold. The e-mail's wording is the
+   page's (data-mail-subject, data-mail-body, with {name} and {address}); the mailto:
+   link opens the visitor's own mail program, and nothing is sent from this page.
+   Record text is set only as text, never as HTML. Without JavaScript the form keeps its
+   blank lines and the e-mail link its blank record. */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-correction]");
+  if (!form) return;
+
+  var printButton = form.querySelector("[data-correction-print]");
+  if (printButton && window.print) {
+    printButton.disabled = false;
+    printButton.addEventListener("click", function () { window.print(); });
+  }
+
+  var id = new URLSearchParams(window.location.search).get("id") || "";
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id) || !window.fetch) return;
+  var root = new URL(form.getAttribute("data-base").replace(/\/?$/, "/"), document.baseURI);
+  var site = form.getAttribute("data-site") || root.href;
+  var pageUrl = "martyrs/" + id + "/";
+
+  function compose(name, address) {
+    var mail = form.querySelector("[data-correction-mail]");
+    var to = form.getAttribute("data-mail-to");
+    if (!mail || !to) return;
+    function fill(text) { return text.split("{name}").join(name).split("{address}").join(address); }
+    var body = fill(form.getAttribute("data-mail-body")).replace(/\r?\n/g, "\r\n");
+    mail.href = "mailto:" + to + "?subject=" + encodeURIComponent(fill(form.getAttribute("data-mail-subject"))) +
+      "&body=" + encodeURIComponent(body);
+  }
+
+  fetch(new URL(form.getAttribute("data-index"), document.baseURI).href, { credentials: "same-origin" })
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    })
+    .then(function (index) {
+      var row = (index.r || []).filter(function (r) { return r[0] === "m" && r[4] === pageUrl; })[0];
+      if (!row) return;
+      var address = new URL(pageUrl, site.replace(/\/?$/, "/")).href;
+      form.querySelector("[data-correction-name]").textContent = row[1];
+      var link = document.createElement("a");
+      link.href = new URL(pageUrl, root).href;
+      link.textContent = address;
+      form.querySelector("[data-correction-address]").appendChild(link);
+      compose(row[1], address);
+    })
+    .catch(function () { /* the blank form still serves */ });
+})();
