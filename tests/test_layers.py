@@ -18,7 +18,7 @@ PACKAGE = HOOKS / "yinglie"
 LAYERS: dict[str, tuple[str, ...]] = {
     # Messages, dates, the guard, YAML, settings, schemas, the reader: no record kind.
     "core": (
-        "characters", "messages", "dates", "guard", "errors", "yamlsource", "collation", "config",
+        "characters", "messages", "dates", "guard", "errors", "yamlmistakes", "yamlsource", "collation", "config",
         "session", "recordcache", "publicvalues", "schema", "urls", "sanitise", "photos", "recordfile",
         "strayfiles", "chart", "formats", "recordparts", "recordkind", "synthdata",
     ),

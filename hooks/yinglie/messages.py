@@ -346,6 +346,37 @@ MESSAGES: dict[str, Text] = {
     "honors_held_summary": Text(
         "{count} 条喜报未公开：", "{count} notice(s) held back from the site:",
     ),
+    # YAML mistakes named with their fix (yamlmistakes.py), and Boolean fields written in words.
+    "yaml_full_width_colon": Text(
+        "字段名“{name}”后面是中文冒号“：”：请改为英文冒号加空格，如 {name}: 值",
+        'the field name "{name}" is followed by a full-width colon "：": use an ASCII colon and a space, e.g. {name}: value',
+    ),
+    "yaml_no_space": Text(
+        "“{name}:”的冒号后面缺少空格：请写作 {name}: {value}",
+        'no space after the colon of "{name}:": write {name}: {value}',
+    ),
+    "yaml_tab": Text(
+        "这一行用 Tab 键缩进：YAML 只能用空格缩进，请把行首的 Tab 换成空格",
+        "this line is indented with a tab: YAML indents with spaces only; replace the tab at its start by spaces",
+    ),
+    "yaml_colon_in_value": Text(
+        "“{name}”的值中有“: ”（冒号加空格），会被当作新的字段：请改用中文冒号“：”，或把整个值用英文引号括起来，如 {name}: \"……\"",
+        'the value of "{name}" holds ": " (a colon and a space), which reads as a new field: '
+        'use the Chinese colon "：" or put the whole value in quotes, e.g. {name}: "…"',
+    ),
+    "yaml_indent": Text(
+        "“{name}”这一行的缩进不对：同一层的字段左侧要对齐（行首空格数相同）；列表每一项的字段与“- ”后第一个字段对齐",
+        'the line of "{name}" is wrongly indented: fields of one level start in the same column (the same number '
+        'of spaces); the fields of a list item line up with the first field after its "- "',
+    ),
+    "yaml_not_utf8": Text(
+        "文件不是 UTF-8 编码（看来是 {encoding}）：请以 UTF-8 编码保存（如记事本“另存为”时，编码选 UTF-8）",
+        'the file is not UTF-8 (it looks like {encoding}): save it as UTF-8 (in Notepad: "Save as", encoding UTF-8)',
+    ),
+    "boolean_word": Text(
+        "应填 true（是）或 false（否），不加引号，不能是“{value}”",
+        'write true or false, without quotes, not "{value}"',
+    ),
 }
 
 TYPE_NAMES: dict[str, Text] = {

@@ -360,6 +360,9 @@ class Boolean(FieldKind):
         return False
 
     def convert(self, value, line: int, name: str, check: Checker):
+        if isinstance(value, str):  # `consent: 是`, `对`, `同意`, or "true" in quotes: say what to write
+            check.problems.add(check.path, line, name, "boolean_word", value=value)
+            return self.empty()
         return value if isinstance(value, bool) else self.wrong_type(value, line, name, check, "boolean")
 
     def json_property(self, choices) -> dict:
