@@ -34,7 +34,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # The list of record kinds, joining each kind's records to its pages; the whole site from it.
     "site plan": ("kinds", "siteplan"),
     # The build session and the commands.
-    "build": ("sitebuild", "__main__", "synthetic", "reproducible", "linkcheck", "__init__"),
+    "build": ("sitebuild", "scaffold", "__main__", "synthetic", "reproducible", "linkcheck", "__init__"),
 }
 ORDER = list(LAYERS)
 LAYER_OF = {module: layer for layer, modules in LAYERS.items() for module in modules}

@@ -377,6 +377,39 @@ MESSAGES: dict[str, Text] = {
         "应填 true（是）或 false（否），不加引号，不能是“{value}”",
         'write true or false, without quotes, not "{value}"',
     ),
+    # `make new KIND=… ID=…` (scaffold.py).
+    "new_written": Text(
+        "已写出 {path}：请按文件中的注释填写，然后运行 make check",
+        "wrote {path}: fill it in as its comments say, then run make check",
+    ),
+    "new_exists": Text(
+        "{path} 已存在，未作改动：请换一个编号，或直接编辑这个文件",
+        "{path} exists and was left as it is: choose another ID, or edit that file",
+    ),
+    "new_bad_id": Text(
+        "编号“{id}”不能用作文件名（文件名也是网址）：只用小写字母、数字和连字符，如 chen-lihua",
+        'the ID "{id}" cannot be a file name (the file name is also a web address): '
+        "use lower-case letters, digits and hyphens, e.g. chen-lihua",
+    ),
+    "new_bad_year": Text(
+        "年份“{year}”应为 {minimum} 至 {maximum} 之间的四位数字，如 2023",
+        'the year "{year}" must be four digits from {minimum} to {maximum}, e.g. 2023',
+    ),
+    "new_needs_id": Text(
+        "请给出编号（即文件名，不含 .yml），如 make new KIND={kind} ID=chen-lihua",
+        "give an ID (the file name without .yml), e.g. make new KIND={kind} ID=chen-lihua",
+    ),
+    "new_needs_year": Text(
+        "{kind} 记录放在年份文件夹中：请加上年份，如 YEAR=2023",
+        "{kind} records go in a year's folder: add the year, e.g. YEAR=2023",
+    ),
+    "new_no_year": Text(
+        "{kind} 记录不分年份：请去掉 YEAR", "{kind} records have no year: leave out YEAR",
+    ),
+    "new_no_id": Text(
+        "{kind} 文件以年份命名，不需要编号：只写 YEAR=2023",
+        "a {kind} file is named by its year and takes no ID: give only YEAR=2023",
+    ),
 }
 
 TYPE_NAMES: dict[str, Text] = {

@@ -69,6 +69,21 @@ class Field:
         """The schema of the sub-records of a `Records` field, else None."""
         return self.kind.schema
 
+    @property
+    def help_zh(self) -> str:
+        """The Chinese part of `help` ("中文 / English", or Chinese alone)."""
+        return self.help.split(" / ")[0].strip()
+
+    def guide(self, choices: Callable[[str], list[str]] | None = None) -> str:
+        """What the field is and how to write it, in Chinese, for a record template
+        (scaffold.py): "姓名（必填）：无名烈士写“无名烈士”。文字，最多 40 字"."""
+        head = self.label.zh + ("（必填）" if self.required else "")
+        how = self.kind.guide(choices)
+        parts = [part for part in (self.help_zh, how) if part]
+        if len(parts) == 2 and parts[0] in parts[1]:  # the help only says what the kind says
+            parts = [how]
+        return head + ("：" + "。".join(parts) if parts else "")
+
     def json_property(self, choices: Callable[[str], list[str]] | None = None) -> dict:
         prop = self.kind.json_property(choices)
         prop["description"] = f"{self.label.zh} / {self.label.en}" + (f". {self.help}" if self.help else "")
@@ -178,6 +193,10 @@ class FieldKind:
         """The JSON Schema of a value (without its description, which the Field adds)."""
         raise NotImplementedError
 
+    def guide(self, choices: Callable[[str], list[str]] | None) -> str:
+        """How a value is written, in Chinese, for staff filling in a template."""
+        return ""
+
     @property
     def schema(self) -> Schema | None:
         """The schema of sub-records, for kinds that hold them."""
@@ -214,6 +233,9 @@ class TextLike(FieldKind):
     def check_text(self, value: str, line: int, name: str, check: Checker) -> str:
         return value
 
+    def guide(self, choices) -> str:
+        return f"文字，最多 {self.max_length} 字" if self.max_length else "文字"
+
     def json_property(self, choices) -> dict:
         prop = {"type": "string"}
         if self.max_length:
@@ -240,6 +262,9 @@ class Markdown(TextLike):
             check.problems.add(check.path, line, name, key, **params)
         return value
 
+    def guide(self, choices) -> str:
+        return "可写多段（Markdown）：在“|”后换行，每行前空两格；段与段之间空一行"
+
     def json_property(self, choices) -> dict:
         return {**super().json_property(choices), "contentMediaType": "text/markdown"}
 
@@ -257,6 +282,11 @@ class Choice(TextLike):
             check.problems.add(check.path, line, name, "not_in_list", value=value, allowed="、".join(allowed))
         return value
 
+    def guide(self, choices) -> str:
+        if not choices:
+            return "从设置的可选值中选一个"
+        return "只能填以下之一：" + "、".join(choices(self.choices))
+
     def json_property(self, choices) -> dict:
         prop = super().json_property(choices)
         if choices:
@@ -272,6 +302,9 @@ class Pinyin(TextLike):
             check.problems.add(check.path, line, name, "bad_pinyin", value=value)
             return ""
         return value.lower()
+
+    def guide(self, choices) -> str:
+        return "拼音字母，音节之间空一格，如 zeng"
 
 
 class Url(FieldKind):
@@ -291,6 +324,9 @@ class Url(FieldKind):
             check.problems.add(check.path, line, name, problem[0], **problem[1])
             return ""
         return value
+
+    def guide(self, choices) -> str:
+        return "网址，以 http:// 或 https:// 开头"
 
     def json_property(self, choices) -> dict:
         prop = {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\\\\@/]+"}
@@ -339,6 +375,10 @@ class Date(FieldKind):
             parsed = FuzzyDate(parsed.year, parsed.month, parsed.day, original.strip())
         return parsed
 
+    def guide(self, choices) -> str:
+        return (f"日期，可写 1927-04-12、1927-04、1927、1927年4月12日、民国十六年四月 或 不详（{MIN_YEAR} 至 {MAX_YEAR} 年）；"
+                "要保留原文写法时写 {date: 1927-04, original: 农历三月}")
+
     def json_property(self, choices) -> dict:
         plain = {"type": ["string", "integer"], "pattern": _DATE_PATTERN}
         return {
@@ -364,6 +404,9 @@ class Boolean(FieldKind):
             check.problems.add(check.path, line, name, "boolean_word", value=value)
             return self.empty()
         return value if isinstance(value, bool) else self.wrong_type(value, line, name, check, "boolean")
+
+    def guide(self, choices) -> str:
+        return "填 true（是）或 false（否），不加引号；不填即 false"
 
     def json_property(self, choices) -> dict:
         return {"type": "boolean"}
@@ -397,6 +440,15 @@ class Integer(FieldKind):
             return None
         return value
 
+    def guide(self, choices) -> str:
+        if self.minimum is None and self.maximum is None:
+            return "整数"
+        if self.maximum is None:
+            return f"整数，不小于 {self.minimum}"
+        if self.minimum is None:
+            return f"整数，不大于 {self.maximum}"
+        return f"整数，{self.minimum} 至 {self.maximum}"
+
     def json_property(self, choices) -> dict:
         low, high = self.bounds
         return {"type": "integer", "minimum": low, "maximum": high}
@@ -424,6 +476,9 @@ class TextList(FieldKind):
                 continue
             items.append(item.strip())
         return items
+
+    def guide(self, choices) -> str:
+        return "可写多项：换行后每项一行，以“  - ”开头；只有一项时可直接写在冒号后"
 
     def json_property(self, choices) -> dict:
         return {"type": "array", "items": {"type": "string"}}
@@ -462,6 +517,10 @@ class Records(FieldKind):
             if clean is not None:
                 records.append(clean)
         return records
+
+    def guide(self, choices) -> str:
+        least = f"，至少 {self.min_items} 条" if self.min_items else ""
+        return f"每条以“- ”开头，可写多条{least}"
 
     def json_property(self, choices) -> dict:
         inner = self.schema.json_schema(choices)
