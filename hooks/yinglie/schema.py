@@ -86,6 +86,18 @@ class Field:
 
     def json_property(self, choices: Callable[[str], list[str]] | None = None) -> dict:
         prop = self.kind.json_property(choices)
+        if self.required:  # `name: ""` is refused as empty
+            for option in [prop, *prop.get("oneOf", ())]:
+                if "string" in (option.get("type") or ()):
+                    option["minLength"] = 1
+        if not self.required:
+            # A blank left in a template (`surname: `) is read as left out, not as a wrong value.
+            if "oneOf" in prop:
+                prop["oneOf"].append({"type": "null"})
+            else:
+                prop["type"] = [*([prop["type"]] if isinstance(prop["type"], str) else prop["type"]), "null"]
+                if "enum" in prop:
+                    prop["enum"].append(None)
         prop["description"] = f"{self.label.zh} / {self.label.en}" + (f". {self.help}" if self.help else "")
         return prop
 
@@ -306,6 +318,9 @@ class Pinyin(TextLike):
     def guide(self, choices) -> str:
         return "拼音字母，音节之间空一格，如 zeng"
 
+    def json_property(self, choices) -> dict:
+        return {**super().json_property(choices), "pattern": "^[A-Za-züÜ:\\s'-]+$"}
+
 
 class Url(FieldKind):
     """A web address, http or https (urls.url_problem); not stripped: a space is no
@@ -329,7 +344,9 @@ class Url(FieldKind):
         return "网址，以 http:// 或 https:// 开头"
 
     def json_property(self, choices) -> dict:
-        prop = {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\\\\@/]+"}
+        # The host after the scheme (no user name before @), nothing that shows no character, no backslash.
+        prop = {"type": "string", "format": "uri",
+                "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\\\\@/?#]+([/?#][^\\s\\\\]*)?$"}
         if self.max_length:
             prop["maxLength"] = self.max_length
         return prop

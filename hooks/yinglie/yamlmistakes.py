@@ -29,6 +29,8 @@ from .messages import Text
 # A field name as records spell them (ASCII), at the start of a line or after "- ".
 _NAME = r"^(?P<indent>[ \t]*(?:-[ \t]+)*)(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
 FULL_WIDTH_COLON = re.compile(_NAME + r"[ \t]*：")
+# An award class in a totals file (`三等功：56`): a Chinese name, then a number or nothing.
+FULL_WIDTH_CLASS = re.compile(r"^[ \t]*(?P<name>[\u4e00-\u9fff]{2,6})[ \t]*：[ \t]*\d*[ \t]*$")
 NO_SPACE = re.compile(_NAME + r":(?![/ \t]|$)")  # `gender:男`; not `url: http://…`
 PROPER_KEY = re.compile(_NAME + r"[ \t]*:(?:[ \t]|$)")
 TAB_INDENT = re.compile(r"^[ \t-]*\t")
@@ -51,7 +53,7 @@ def _window(lines: list[str], first: int, last: int) -> range:
     (lines that are no `name: value` of their own), to `last` (0-based, inclusive)."""
     while first > 0 and not _blank_or_comment(lines[first - 1]) and not PROPER_KEY.match(lines[first - 1]):
         first -= 1
-        if FULL_WIDTH_COLON.match(lines[first]) or NO_SPACE.match(lines[first]):
+        if FULL_WIDTH_COLON.match(lines[first]) or FULL_WIDTH_CLASS.match(lines[first]) or NO_SPACE.match(lines[first]):
             break
     return range(first, min(last, len(lines) - 1) + 1)
 
@@ -62,7 +64,7 @@ def _in_lines(lines: list[str], window: range) -> Mistake | None:
         line = lines[index]
         if _blank_or_comment(line):
             continue
-        found = FULL_WIDTH_COLON.match(line)
+        found = FULL_WIDTH_COLON.match(line) or FULL_WIDTH_CLASS.match(line)
         if found and not PROPER_KEY.match(line):
             return Mistake(index + 1, found["name"], "yaml_full_width_colon", {"name": found["name"]})
         found = NO_SPACE.match(line)
