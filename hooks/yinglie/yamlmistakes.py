@@ -34,6 +34,8 @@ FULL_WIDTH_CLASS = re.compile(r"^[ \t]*(?P<name>[\u4e00-\u9fff]{2,6})[ \t]*：[ 
 NO_SPACE = re.compile(_NAME + r":(?![/ \t]|$)")  # `gender:男`; not `url: http://…`
 PROPER_KEY = re.compile(_NAME + r"[ \t]*:(?:[ \t]|$)")
 TAB_INDENT = re.compile(r"^[ \t-]*\t")
+# The line breaks of YAML 1.1 as PyYAML counts them in its marks.
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 class Mistake(NamedTuple):
@@ -81,9 +83,10 @@ def syntax_mistake(text: str, error: yaml.MarkedYAMLError) -> Mistake | None:
     problem = error.problem_mark
     if problem is None:
         return None
-    lines = text.split("\n")
+    lines = LINE_BREAK.split(text)
     context = error.context_mark
     first = min(context.line, problem.line) if context is not None else problem.line
+    first = min(first, len(lines) - 1)
     found = _in_lines(lines, _window(lines, first, problem.line))
     if found is not None:
         return found
@@ -112,7 +115,7 @@ def syntax_mistake(text: str, error: yaml.MarkedYAMLError) -> Mistake | None:
 def scalar_mistake(text: str) -> Mistake | None:
     """For a file that read as one plain text instead of fields (`name：测试` alone):
     the first line with a full-width colon or a missing space, or None."""
-    lines = text.split("\n")
+    lines = LINE_BREAK.split(text)
     return _in_lines(lines, range(len(lines)))
 
 
