@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import pytest
 
-from conftest import ROOT, Project, copy_project
+from conftest import ROOT, Project
 
 from yinglie.kinds import KINDS
 from yinglie.recordfile import RECORD_ID
@@ -34,11 +34,6 @@ PROBLEM = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): (?P<field>\S+): (?P<mes
 
 def test_every_kind_has_a_case():
     assert sorted(CASES) == sorted(kind.name for kind in KINDS)
-
-
-@pytest.fixture
-def project(tmp_path) -> Project:
-    return copy_project(tmp_path / "project")
 
 
 def new(project: Project, kind: str, *args: str, env: dict | None = None):
