@@ -177,3 +177,21 @@ def test_a_full_width_colon_after_an_award_class_in_a_totals_file(tmp_path):
     assert found == [
         "honors/2023/totals.yml:3: 三等功: 字段名“三等功”后面是中文冒号“：”：请改为英文冒号加空格，如 三等功: 值"
     ]
+
+
+def test_a_list_item_of_one_field_with_a_full_width_colon_or_no_space(tmp_path):
+    # `- title：测试资料` alone reads as a text, not as a source with a title.
+    text = "name: 测试甲\nsources:\n  - title：测试资料\n"
+    assert martyr(tmp_path, text) == [
+        "martyrs/a.yml:3: sources[1].title: 字段名“title”后面是中文冒号“：”：请改为英文冒号加空格，如 title: 值"
+    ]
+    found = problems(tmp_path / "n", {"honors/2023/round.yml": "- name:王某\n" + NOTICE})
+    assert found == ["honors/2023/round.yml:1: name: “name:”的冒号后面缺少空格：请写作 name: 王某"]
+
+
+def test_a_value_quoted_in_a_message_is_masked_when_the_guard_would_refuse_it(tmp_path):
+    # The file does not parse, so the guard never reads it: the message masks the number itself.
+    text = GOOD.replace("summary: 测试记录。", "summary:13800138000")
+    assert martyr(tmp_path, text) == [
+        "martyrs/a.yml:6: summary: “summary:”的冒号后面缺少空格：请写作 summary: 1*********0"
+    ]

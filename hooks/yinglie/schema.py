@@ -24,6 +24,7 @@ from .dates import MAX_YEAR, MIN_YEAR, FuzzyDate, parse_date
 from .errors import Problems
 from .messages import NO_HINT, TYPE_NAMES, Text, number_text, phrase
 from .urls import markdown_problems, url_problem
+from .yamlmistakes import item_mistake
 from .yamlsource import Located
 
 PINYIN = re.compile(r"^[a-zü:\s'-]+$")
@@ -525,6 +526,11 @@ class Records(FieldKind):
             item_name = f"{name}[{index + 1}]"
             if not isinstance(item, Located):
                 item_line = value.item_lines[index] if hasattr(value, "item_lines") else line
+                mistake = item_mistake(item, item_line)  # `- title：测试`: say why it is no field
+                if mistake is not None:
+                    check.problems.add(check.path, item_line, f"{item_name}.{mistake.field}", mistake.key,
+                                       **mistake.params)
+                    continue
                 check.problems.add(
                     check.path, item_line, item_name, "wrong_type",
                     expected=TYPE_NAMES["mapping"], actual=type_name(item),

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 import yaml
 
+from .guard import mask, scan
 from .messages import Text
 
 # A field name as records spell them (ASCII), at the start of a line or after "- ".
@@ -72,6 +73,8 @@ def _in_lines(lines: list[str], window: range) -> Mistake | None:
         found = NO_SPACE.match(line)
         if found:
             value = line[found.end():].strip()
+            if scan(value, notice=True):  # quoted in the log: masked as the guard's own messages are
+                value = mask(value)
             return Mistake(index + 1, found["name"], "yaml_no_space", {"name": found["name"], "value": value})
         if TAB_INDENT.match(line):
             return Mistake(index + 1, "-", "yaml_tab", {})
@@ -117,6 +120,15 @@ def scalar_mistake(text: str) -> Mistake | None:
     the first line with a full-width colon or a missing space, or None."""
     lines = LINE_BREAK.split(text)
     return _in_lines(lines, range(len(lines)))
+
+
+def item_mistake(item, line: int) -> Mistake | None:
+    """For a list item that read as a text where fields were expected (`- title：测试`
+    alone on its line): a full-width colon or a missing space in it, at `line`, or None."""
+    if not isinstance(item, str) or "\n" in item:
+        return None
+    found = _in_lines([item], range(1))
+    return found._replace(line=line) if found is not None else None
 
 
 # Encodings a Windows editor in China saves in when not told to use UTF-8.
