@@ -6,7 +6,7 @@ READY  := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build check serve test bench bench-large clean linkcheck offline strip-photos import export
+.PHONY: build check serve test bench bench-large clean linkcheck offline strip-photos import export new schemas
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -66,3 +66,16 @@ export: $(READY)
 
 clean:
 	rm -rf site dist .site-new-* .site-old-* .offline-* .pytest_cache test-artifacts bench-out .cache/preview
+
+# A new record to fill in, every field commented in Chinese (hooks/yinglie/scaffold.py):
+#   make new KIND=martyr ID=chen-lihua           martyrs/chen-lihua.yml (also event, facility)
+#   make new KIND=notice YEAR=2023 ID=2023-08    honors/2023/2023-08.yml, a round of notices
+#   make new KIND=totals YEAR=2023               honors/2023/totals.yml
+#   make new KIND=memorial_work YEAR=2023        martyrs/memorials/work/2023.yml
+new: $(READY)
+	$(PYTHON) -m yinglie new $(KIND) $(if $(YEAR),--year $(YEAR)) -- $(ID)
+
+# The JSON Schema of every record kind for editors (schemas/), and .vscode/settings.json
+# mapping the record folders to them; tests/test_json_schema.py fails when they are stale.
+schemas: $(READY)
+	$(PYTHON) -m yinglie schema --write

@@ -18,7 +18,7 @@ PACKAGE = HOOKS / "yinglie"
 LAYERS: dict[str, tuple[str, ...]] = {
     # Messages, dates, the guard, YAML, settings, schemas, the reader: no record kind.
     "core": (
-        "characters", "messages", "dates", "guard", "errors", "yamlsource", "collation", "config",
+        "characters", "messages", "dates", "guard", "errors", "yamlmistakes", "yamlsource", "collation", "config",
         "session", "recordcache", "publicvalues", "schema", "urls", "sanitise", "photos", "recordfile",
         "strayfiles", "chart", "formats", "recordparts", "recordkind", "synthdata", "revisions",
         "rollheaders", "sheets", "celldates", "recordyaml",
@@ -35,8 +35,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # The list of record kinds, joining each kind's records to its pages; the whole site from it.
     "site plan": ("kinds", "siteplan"),
     # The build session and the commands.
-    "build": ("sitebuild", "__main__", "synthetic", "reproducible", "linkcheck", "offlinecopy", "__init__", "problempage",
-              "importing", "exporting"),
+    "build": ("sitebuild", "scaffold", "__main__", "synthetic", "reproducible", "linkcheck", "offlinecopy", "__init__",
+              "problempage", "importing", "exporting"),
 }
 ORDER = list(LAYERS)
 LAYER_OF = {module: layer for layer, modules in LAYERS.items() for module in modules}

@@ -36,13 +36,14 @@ TYPES = {
     "string": lambda v: isinstance(v, str),
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
 }
 
 
 def problems(schema: dict, value, at: str = "$") -> list[str]:
     """Where `value` breaks `schema`: the draft 2020-12 keywords the export uses."""
     unknown = set(schema) - ANNOTATIONS - {
-        "type", "enum", "maxLength", "pattern", "minimum", "maximum", "required", "properties",
+        "type", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum", "required", "properties",
         "additionalProperties", "propertyNames", "items", "minItems", "oneOf",
     }
     assert not unknown, f"the test's validator does not know {sorted(unknown)} (at {at})"
@@ -54,6 +55,8 @@ def problems(schema: dict, value, at: str = "$") -> list[str]:
     if "enum" in schema and value not in schema["enum"]:
         found.append(f"{at}: {value!r} not in the list")
     if isinstance(value, str):
+        if "minLength" in schema and len(value) < schema["minLength"]:
+            found.append(f"{at}: shorter than {schema['minLength']}")
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             found.append(f"{at}: longer than {schema['maxLength']}")
         if "pattern" in schema and not re.search(schema["pattern"], value):

@@ -2,7 +2,12 @@
 
 check   validate every record and print each problem as `path:line: field: message`.
 schema  print the JSON Schema of a file of every record kind (one JSON object, by kind
-        name), or of one kind (`schema martyr`), for editors that check YAML as you type.
+        name), or of one kind (`schema martyr`), for editors that check YAML as you type;
+        `schema --write` writes them to schemas/<kind>.schema.json and maps them to the
+        record folders in .vscode/settings.json (`make schemas`).
+new     write a new record file to fill in, every field commented in Chinese:
+        `new martyr chen-lihua`, `new notice 2023-08-round --year 2023`,
+        `new totals --year 2023`, `new memorial_work --year 2023` (`make new KIND=… ID=… YEAR=…`).
 strip-photos  remove the metadata (GPS position, camera data) from every photo under
         martyrs/ in place, orientation applied: run before committing phone photos.
 import  a roll kept as a spreadsheet (.xlsx, .xls, .csv) into record files:
@@ -28,11 +33,12 @@ from mkdocs.config import load_config
 
 from .config import SettingsError, settings_from, site_url_is_placeholder
 from .errors import Problems, RecordsInvalid
-from .honors import held_back_lines, notice_choices
+from .honors import held_back_lines
 from .kinds import KINDS
 from .offlinecopy import DOWNLOAD, OfflineCopyFailed, build_copy, building_copy
 from .messages import language_from, render
 from .photos import gps_warnings, photo_files, strip_metadata
+from .scaffold import ScaffoldRefused, choice_lists, write_new, write_schemas
 from .siteplan import load_records, site_pages
 from .reproducible import source_date_epoch
 
@@ -138,23 +144,21 @@ def swap_into_place(staging: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def schema(config_file: Path, kind: str | None = None) -> int:
+def schema(config_file: Path, kind: str | None = None, write: bool = False) -> int:
     """Print the JSON Schema of every record kind's files, keyed by kind name, or of one
-    kind; choice fields list the values the settings allow."""
+    kind; choice fields list the values the settings allow. `write`: write them to
+    schemas/ and .vscode/settings.json instead (scaffold.write_schemas)."""
     config = load_config(str(config_file))
     try:
         settings = settings_from(config.extra, config_file.parent)
-        honors = notice_choices(settings.honors)
+        choices = choice_lists(settings)
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 1
-
-    def choices(name: str) -> list[str]:
-        try:
-            return settings.choices(name)
-        except KeyError:  # the notices' lists: award classes, townships, …
-            return honors(name)
-
+    if write:
+        for path in write_schemas(settings):
+            print(path.relative_to(settings.root).as_posix())
+        return 0
     schemas = {each.name: each.json_schema(choices) for each in KINDS if kind in (None, each.name)}
     print(json.dumps(schemas[kind] if kind else schemas, ensure_ascii=False, indent=2))
     return 0
@@ -182,14 +186,33 @@ def spreadsheet(args, parser) -> int:
     options = Options(args.kind, args.file, args.mapping, args.source.strip(), args.source_where.strip(),
                       args.dry_run, args.overwrite)
     return Import(options, settings).run()
+def new(config_file: Path, kind: str, record_id: str | None, year: str | None) -> int:
+    """Write a new record file of `kind` to fill in (scaffold.py); never over an existing file."""
+    config = load_config(str(config_file))
+    try:
+        settings = settings_from(config.extra, config_file.parent)
+        path = write_new(kind, record_id, year, settings)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except ScaffoldRefused as refused:
+        print(render(refused.key, refused.params, settings.language), file=sys.stderr)
+        return 1
+    print(render("new_written", {"path": path.relative_to(settings.root).as_posix()}, settings.language))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m yinglie", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "build", "schema", "strip-photos", "import", "export"])
+    parser.add_argument("command", choices=["check", "build", "schema", "new", "strip-photos", "import", "export"])
     parser.add_argument("kind", nargs="?", choices=[kind.name for kind in KINDS],
-                        help="schema: the one record kind to print (default: every kind)")
+                        help="schema: the one record kind to print (default: every kind); new: the kind to write")
+    parser.add_argument("id", nargs="?", help="new: the record's ID, its file name without .yml")
+    parser.add_argument("year", nargs="?", help="new: the year (notices, totals, a year's memorial work)")
+    parser.add_argument("--year", dest="year_option", help="new: the year, as an option")
+    parser.add_argument("--write", action="store_true",
+                        help="schema: write schemas/<kind>.schema.json and .vscode/settings.json")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     # Spreadsheets (importing.py, exporting.py): `make import` / `make export` pass these.
@@ -204,15 +227,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command in ("import", "export"):
         return spreadsheet(args, parser)
-    if args.kind and args.command != "schema":
+    if args.kind and args.command not in ("schema", "new"):
         parser.error(f"{args.command} takes no record kind")
+    if (args.id or args.year or args.year_option) and args.command != "new":
+        parser.error(f"{args.command} takes no ID or year")
+    if args.write and (args.command != "schema" or args.kind):
+        parser.error("--write belongs to `schema`, for every kind at once")
     config_file = args.config_file.resolve()
     if args.command == "check":
         return check(config_file)
     if args.command == "schema":
-        return schema(config_file, args.kind)
+        return schema(config_file, args.kind, args.write)
     if args.command == "strip-photos":
         return strip_photos(config_file)
+    if args.command == "new":
+        if not args.kind:
+            parser.error("new: name the kind of record: " + ", ".join(kind.name for kind in KINDS))
+        return new(config_file, args.kind, args.id, args.year_option or args.year)
     return build(config_file, args.site_dir)
 
 

@@ -76,8 +76,10 @@ NOTICE = Schema(
 TOTALS = Schema(
     "totals",
     (
-        Field("total", Integer(minimum=0), Text("年度喜报总数", "total notices of the year")),
-        Field("source", PlainText(max_length=300), Text("数字出处", "where the figures come from")),
+        Field("total", Integer(minimum=0), Text("年度喜报总数", "total notices of the year"),
+              help="可不填；填写时须等于下面各类别之和 / optional; when given, the sum of the classes below"),
+        Field("source", PlainText(max_length=300), Text("数字出处", "where the figures come from"),
+              help="如 某某区2023年工作总结 / the document that reports the figures"),
         Field("note", PlainText(max_length=500), Text("说明", "note")),
     ),
     title="年度喜报数 / Declared totals",

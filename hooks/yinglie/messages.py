@@ -424,6 +424,70 @@ MESSAGES: dict[str, Text] = {
     "import_not_ready": Text("导入后的记录检查未通过，改正以下问题后才能发布：",
                              "the records do not pass the check after the import; fix these before publishing:"),
     "export_wrote": Text("已导出 {count} 条{kind}记录的公开字段到 {target}", "exported the public fields of {count} {kind} to {target}"),
+    # YAML mistakes named with their fix (yamlmistakes.py), and Boolean fields written in words.
+    "yaml_full_width_colon": Text(
+        "字段名“{name}”后面是中文冒号“：”：请改为英文冒号加空格，如 {name}: 值",
+        'the field name "{name}" is followed by a full-width colon "：": use an ASCII colon and a space, e.g. {name}: value',
+    ),
+    "yaml_no_space": Text(
+        "“{name}:”的冒号后面缺少空格：请写作 {name}: {value}",
+        'no space after the colon of "{name}:": write {name}: {value}',
+    ),
+    "yaml_tab": Text(
+        "这一行用 Tab 键缩进：YAML 只能用空格缩进，请把行首的 Tab 换成空格",
+        "this line is indented with a tab: YAML indents with spaces only; replace the tab at its start by spaces",
+    ),
+    "yaml_colon_in_value": Text(
+        "“{name}”的值中有“: ”（冒号加空格），会被当作新的字段：请改用中文冒号“：”，或把整个值用英文引号括起来，如 {name}: \"……\"",
+        'the value of "{name}" holds ": " (a colon and a space), which reads as a new field: '
+        'use the Chinese colon "：" or put the whole value in quotes, e.g. {name}: "…"',
+    ),
+    "yaml_indent": Text(
+        "“{name}”这一行的缩进不对：同一层的字段左侧要对齐（行首空格数相同）；列表每一项的字段与“- ”后第一个字段对齐",
+        'the line of "{name}" is wrongly indented: fields of one level start in the same column (the same number '
+        'of spaces); the fields of a list item line up with the first field after its "- "',
+    ),
+    "yaml_not_utf8": Text(
+        "文件不是 UTF-8 编码（看来是 {encoding}）：请以 UTF-8 编码保存（如记事本“另存为”时，编码选 UTF-8）",
+        'the file is not UTF-8 (it looks like {encoding}): save it as UTF-8 (in Notepad: "Save as", encoding UTF-8)',
+    ),
+    "boolean_word": Text(
+        "应填 true（是）或 false（否），不加引号，不能是“{value}”",
+        'write true or false, without quotes, not "{value}"',
+    ),
+    # `make new KIND=… ID=…` (scaffold.py).
+    "new_written": Text(
+        "已写出 {path}：请按文件中的注释填写，然后运行 make check",
+        "wrote {path}: fill it in as its comments say, then run make check",
+    ),
+    "new_exists": Text(
+        "{path} 已存在，未作改动：请换一个编号，或直接编辑这个文件",
+        "{path} exists and was left as it is: choose another ID, or edit that file",
+    ),
+    "new_bad_id": Text(
+        "编号“{id}”不能用作文件名（文件名也是网址）：只用小写字母、数字和连字符，如 chen-lihua",
+        'the ID "{id}" cannot be a file name (the file name is also a web address): '
+        "use lower-case letters, digits and hyphens, e.g. chen-lihua",
+    ),
+    "new_bad_year": Text(
+        "年份“{year}”应为 {minimum} 至 {maximum} 之间的四位数字，如 2023",
+        'the year "{year}" must be four digits from {minimum} to {maximum}, e.g. 2023',
+    ),
+    "new_needs_id": Text(
+        "请给出编号（即文件名，不含 .yml），如 make new KIND={kind} ID=chen-lihua",
+        "give an ID (the file name without .yml), e.g. make new KIND={kind} ID=chen-lihua",
+    ),
+    "new_needs_year": Text(
+        "{kind} 记录放在年份文件夹中：请加上年份，如 YEAR=2023",
+        "{kind} records go in a year's folder: add the year, e.g. YEAR=2023",
+    ),
+    "new_no_year": Text(
+        "{kind} 记录不分年份：请去掉 YEAR", "{kind} records have no year: leave out YEAR",
+    ),
+    "new_no_id": Text(
+        "{kind} 文件以年份命名，不需要编号：只写 YEAR=2023",
+        "a {kind} file is named by its year and takes no ID: give only YEAR=2023",
+    ),
 }
 
 TYPE_NAMES: dict[str, Text] = {

@@ -21,6 +21,7 @@ from .errors import Problems
 from .guard import scan
 from .messages import TYPE_NAMES
 from .schema import Checker, Schema, type_name
+from .yamlmistakes import item_mistake
 from .yamlsource import Located, LocatedList, load_yaml
 from .publicvalues import public_values
 from .recordcache import CheckedFiles
@@ -79,6 +80,10 @@ def read_record(path: Path, loading: Loading, layout: str = ONE, notice: bool = 
         for index, item in enumerate(raw):
             if isinstance(item, Located):
                 guard_record(public.strike_record(item), path, problems, notice=notice)
+                continue
+            mistake = item_mistake(item, raw.item_lines[index])  # `- name：王某`: say why it is no notice
+            if mistake is not None:
+                problems.add(path, mistake.line, mistake.field, mistake.key, **mistake.params)
             else:
                 problems.add(path, raw.item_lines[index], "-", "wrong_type",
                              expected=TYPE_NAMES["mapping"], actual=type_name(item))

@@ -24,6 +24,7 @@ from .dates import MAX_YEAR, MIN_YEAR, FuzzyDate, parse_date
 from .errors import Problems
 from .messages import NO_HINT, TYPE_NAMES, Text, number_text, phrase
 from .urls import markdown_problems, url_problem
+from .yamlmistakes import item_mistake
 from .yamlsource import Located
 
 PINYIN = re.compile(r"^[a-zü:\s'-]+$")
@@ -69,8 +70,35 @@ class Field:
         """The schema of the sub-records of a `Records` field, else None."""
         return self.kind.schema
 
+    @property
+    def help_zh(self) -> str:
+        """The Chinese part of `help` ("中文 / English", or Chinese alone)."""
+        return self.help.split(" / ")[0].strip()
+
+    def guide(self, choices: Callable[[str], list[str]] | None = None) -> str:
+        """What the field is and how to write it, in Chinese, for a record template
+        (scaffold.py): "姓名（必填）：无名烈士写“无名烈士”。文字，最多 40 字"."""
+        head = self.label.zh + ("（必填）" if self.required else "")
+        how = self.kind.guide(choices)
+        parts = [part for part in (self.help_zh, how) if part]
+        if len(parts) == 2 and parts[0] in parts[1]:  # the help only says what the kind says
+            parts = [how]
+        return head + ("：" + "。".join(parts) if parts else "")
+
     def json_property(self, choices: Callable[[str], list[str]] | None = None) -> dict:
         prop = self.kind.json_property(choices)
+        if self.required:  # `name: ""` is refused as empty
+            for option in [prop, *prop.get("oneOf", ())]:
+                if "string" in (option.get("type") or ()):
+                    option["minLength"] = 1
+        if not self.required:
+            # A blank left in a template (`surname: `) is read as left out, not as a wrong value.
+            if "oneOf" in prop:
+                prop["oneOf"].append({"type": "null"})
+            else:
+                prop["type"] = [*([prop["type"]] if isinstance(prop["type"], str) else prop["type"]), "null"]
+                if "enum" in prop:
+                    prop["enum"].append(None)
         prop["description"] = f"{self.label.zh} / {self.label.en}" + (f". {self.help}" if self.help else "")
         return prop
 
@@ -178,6 +206,10 @@ class FieldKind:
         """The JSON Schema of a value (without its description, which the Field adds)."""
         raise NotImplementedError
 
+    def guide(self, choices: Callable[[str], list[str]] | None) -> str:
+        """How a value is written, in Chinese, for staff filling in a template."""
+        return ""
+
     @property
     def schema(self) -> Schema | None:
         """The schema of sub-records, for kinds that hold them."""
@@ -214,6 +246,9 @@ class TextLike(FieldKind):
     def check_text(self, value: str, line: int, name: str, check: Checker) -> str:
         return value
 
+    def guide(self, choices) -> str:
+        return f"文字，最多 {self.max_length} 字" if self.max_length else "文字"
+
     def json_property(self, choices) -> dict:
         prop = {"type": "string"}
         if self.max_length:
@@ -240,6 +275,9 @@ class Markdown(TextLike):
             check.problems.add(check.path, line, name, key, **params)
         return value
 
+    def guide(self, choices) -> str:
+        return "可写多段（Markdown）：在“|”后换行，每行前空两格；段与段之间空一行"
+
     def json_property(self, choices) -> dict:
         return {**super().json_property(choices), "contentMediaType": "text/markdown"}
 
@@ -257,6 +295,11 @@ class Choice(TextLike):
             check.problems.add(check.path, line, name, "not_in_list", value=value, allowed="、".join(allowed))
         return value
 
+    def guide(self, choices) -> str:
+        if not choices:
+            return "从设置的可选值中选一个"
+        return "只能填以下之一：" + "、".join(choices(self.choices))
+
     def json_property(self, choices) -> dict:
         prop = super().json_property(choices)
         if choices:
@@ -272,6 +315,12 @@ class Pinyin(TextLike):
             check.problems.add(check.path, line, name, "bad_pinyin", value=value)
             return ""
         return value.lower()
+
+    def guide(self, choices) -> str:
+        return "拼音字母，音节之间空一格，如 zeng"
+
+    def json_property(self, choices) -> dict:
+        return {**super().json_property(choices), "pattern": "^[A-Za-züÜ:\\s'-]+$"}
 
 
 class Url(FieldKind):
@@ -292,8 +341,13 @@ class Url(FieldKind):
             return ""
         return value
 
+    def guide(self, choices) -> str:
+        return "网址，以 http:// 或 https:// 开头"
+
     def json_property(self, choices) -> dict:
-        prop = {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\\\\@/]+"}
+        # The host after the scheme (no user name before @), nothing that shows no character, no backslash.
+        prop = {"type": "string", "format": "uri",
+                "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\\\\@/?#]+([/?#][^\\s\\\\]*)?$"}
         if self.max_length:
             prop["maxLength"] = self.max_length
         return prop
@@ -339,6 +393,10 @@ class Date(FieldKind):
             parsed = FuzzyDate(parsed.year, parsed.month, parsed.day, original.strip())
         return parsed
 
+    def guide(self, choices) -> str:
+        return (f"日期，可写 1927-04-12、1927-04、1927、1927年4月12日、民国十六年四月 或 不详（{MIN_YEAR} 至 {MAX_YEAR} 年）；"
+                "要保留原文写法时写 {date: 1927-04, original: 农历三月}")
+
     def json_property(self, choices) -> dict:
         plain = {"type": ["string", "integer"], "pattern": _DATE_PATTERN}
         return {
@@ -360,7 +418,13 @@ class Boolean(FieldKind):
         return False
 
     def convert(self, value, line: int, name: str, check: Checker):
+        if isinstance(value, str):  # `consent: 是`, `对`, `同意`, or "true" in quotes: say what to write
+            check.problems.add(check.path, line, name, "boolean_word", value=value)
+            return self.empty()
         return value if isinstance(value, bool) else self.wrong_type(value, line, name, check, "boolean")
+
+    def guide(self, choices) -> str:
+        return "填 true（是）或 false（否），不加引号；不填即 false"
 
     def json_property(self, choices) -> dict:
         return {"type": "boolean"}
@@ -394,6 +458,15 @@ class Integer(FieldKind):
             return None
         return value
 
+    def guide(self, choices) -> str:
+        if self.minimum is None and self.maximum is None:
+            return "整数"
+        if self.maximum is None:
+            return f"整数，不小于 {self.minimum}"
+        if self.minimum is None:
+            return f"整数，不大于 {self.maximum}"
+        return f"整数，{self.minimum} 至 {self.maximum}"
+
     def json_property(self, choices) -> dict:
         low, high = self.bounds
         return {"type": "integer", "minimum": low, "maximum": high}
@@ -421,6 +494,9 @@ class TextList(FieldKind):
                 continue
             items.append(item.strip())
         return items
+
+    def guide(self, choices) -> str:
+        return "可写多项：换行后每项一行，以“  - ”开头；只有一项时可直接写在冒号后"
 
     def json_property(self, choices) -> dict:
         return {"type": "array", "items": {"type": "string"}}
@@ -450,6 +526,11 @@ class Records(FieldKind):
             item_name = f"{name}[{index + 1}]"
             if not isinstance(item, Located):
                 item_line = value.item_lines[index] if hasattr(value, "item_lines") else line
+                mistake = item_mistake(item, item_line)  # `- title：测试`: say why it is no field
+                if mistake is not None:
+                    check.problems.add(check.path, item_line, f"{item_name}.{mistake.field}", mistake.key,
+                                       **mistake.params)
+                    continue
                 check.problems.add(
                     check.path, item_line, item_name, "wrong_type",
                     expected=TYPE_NAMES["mapping"], actual=type_name(item),
@@ -459,6 +540,10 @@ class Records(FieldKind):
             if clean is not None:
                 records.append(clean)
         return records
+
+    def guide(self, choices) -> str:
+        least = f"，至少 {self.min_items} 条" if self.min_items else ""
+        return f"每条以“- ”开头，可写多条{least}"
 
     def json_property(self, choices) -> dict:
         inner = self.schema.json_schema(choices)

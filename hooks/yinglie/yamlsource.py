@@ -17,6 +17,7 @@ import yaml
 
 from .characters import FORBIDDEN_CHARACTER, INVISIBLE_CHARACTER
 from .errors import Problems
+from .yamlmistakes import Mistake, encoding_mistake, scalar_mistake, syntax_mistake
 
 
 class Located(dict):
@@ -261,9 +262,13 @@ def load_yaml(path: Path, problems: Problems, max_bytes: int = DEFAULT_MAX_BYTES
         if stat.st_size > max_bytes:
             problems.add(path, 1, "-", "file_too_large", size=_kib(stat.st_size), limit=_kib(max_bytes))
             return None
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+    except OSError as error:
         problems.add(path, 1, "-", "unreadable", detail=str(error))
+        return None
+    except UnicodeDecodeError as error:  # saved as GBK by an editor: say so, and how to fix it
+        _report(path, problems, encoding_mistake(data, error))
         return None
     text = text.removeprefix("\ufeff")
     hidden = INVISIBLE_CHARACTER.search(text)
@@ -283,6 +288,11 @@ def load_yaml(path: Path, problems: Problems, max_bytes: int = DEFAULT_MAX_BYTES
         if document is None:  # an empty file is an empty record, reported field by field
             document = Located()
             document.key_lines = {}
+        if isinstance(document, str):  # `name：测试` alone reads as one text: say why
+            mistake = scalar_mistake(text)
+            if mistake is not None:
+                _report(path, problems, mistake)
+                return None
         if documents is not None:
             documents[path] = (stamp, document)
         return document
@@ -293,6 +303,10 @@ def load_yaml(path: Path, problems: Problems, max_bytes: int = DEFAULT_MAX_BYTES
     except StructureRefused as error:
         problems.add(path, error.line, "-", error.key, **error.params)
     except yaml.MarkedYAMLError as error:
+        mistake = syntax_mistake(text, error)  # a full-width colon, a tab…: named, at its own line
+        if mistake is not None:
+            _report(path, problems, mistake)
+            return None
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         detail = error.problem or str(error)
@@ -306,6 +320,10 @@ def load_yaml(path: Path, problems: Problems, max_bytes: int = DEFAULT_MAX_BYTES
     except (ValueError, TypeError, OverflowError) as error:
         problems.add(path, 1, "-", "yaml_syntax", detail=type(error).__name__)
     return None
+
+
+def _report(path: Path, problems: Problems, mistake: Mistake) -> None:
+    problems.add(path, mistake.line, mistake.field, mistake.key, **mistake.params)
 
 
 def _kib(size: int) -> str:
