@@ -252,6 +252,9 @@ class RecordsConfig(Config):
     # One record file (a martyr, or a delivery round of notices) is a few kilobytes; a
     # larger one is refused before it is read (see yamlsource.py).
     max_file_kib = Whole(1, 64 * 1024, "must be between {minimum} and {maximum} (KiB)", default=1024)
+    # The directory (按笔画 / 按拼音) on one page up to this many names; above it, an index
+    # page and one page per stroke count or initial (a big group in parts of this size).
+    directory_page_names = Whole(50, 100_000, "must be between {minimum} and {maximum}", default=2000)
 
 
 class FixedDayConfig(Config):
@@ -398,6 +401,7 @@ class Settings:
     public_values: tuple[str, ...]
     # The hand-written pages (mkdocs.yml docs_dir): what a record's relative link may name.
     docs_dir: Path | None = None
+    directory_page_names: int = 2000
 
     @property
     def martyrs_dir(self) -> Path:
@@ -474,6 +478,7 @@ def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = N
         max_file_bytes=records.max_file_kib * 1024,
         public_values=public_values,
         docs_dir=Path(docs_dir) if docs_dir else None,
+        directory_page_names=records.directory_page_names,
     )
 
 
