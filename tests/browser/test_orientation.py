@@ -125,3 +125,44 @@ def test_jump_links_reach_each_stroke_group(open_page, sub_path_url):
     target.wait_for()
     assert page.url.endswith(last.get_attribute("href"))
     visit.assert_clean()
+
+
+def _split_record(name: str, period: str, died: str) -> str:
+    return f"""
+        name: {name}
+        died: "{died}"
+        period: {period}
+        sources:
+          - title: 测试资料
+            where: 测试用
+        """
+
+
+def test_a_split_directory_keeps_its_filters_on_each_group_page(open_page, tmp_path_factory):
+    """Above `directory_page_names` the directory is an index of groups; the filters
+    work over the names of the group page shown."""
+    from conftest import copy_project
+    from browser.server import serve
+
+    project = copy_project(tmp_path_factory.mktemp("split-directory") / "project")
+    for n in range(56):  # 李: seven strokes; every fourth died in the war of resistance
+        period, died = ("抗日战争时期", "1940") if n % 4 == 0 else ("解放战争时期", "1948")
+        project.write(f"martyrs/li-{n:02d}.yml", _split_record(f"李{'甲乙丙丁戊己庚辛'[n % 8]}{'一二三四五六七'[n // 8]}", period, died))
+    settings = project.root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "  records:\n", "  records:\n    directory_page_names: 50\n", 1), encoding="utf-8")
+    result = project.build()
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(project.site, "/zt/yinglie/") as url:
+        page, visit = open_page(url + "martyrs/")
+        assert page.locator("[data-directory-filters]").count() == 0  # the index holds no names
+        page.get_by_role("navigation", name="按姓氏笔画跳转").get_by_role("link", name="七画（56）").click()
+        page.wait_for_url(url + "martyrs/strokes/7/")
+        names = page.locator("[data-directory] li:visible .ml-directory__name")
+        assert names.count() == 50  # the first part; the other 6 are on martyrs/strokes/7/2/
+        in_war = page.locator('[data-directory] li[data-period="抗日战争时期"]').count()
+        assert 0 < in_war < 50
+        page.get_by_label("历史时期").select_option("抗日战争时期")
+        assert names.count() == in_war
+        assert page.locator("[data-directory-count]").inner_text() == f"显示 {in_war} / 50 位"
+        visit.assert_clean()
