@@ -186,29 +186,26 @@ def _directory_pages(catalogue: Catalogue, order: str, src_uri: str, title: str,
     limit = catalogue.settings.directory_page_names
     folder = src_uri.removesuffix("index.md")  # martyrs/ or martyrs/pinyin/
     groups = _directory_groups(catalogue, order)
-    total = len(catalogue.martyrs)
-    split = total > limit
-    common = {"order": order, "total": total, **filters}
+    common = {"order": order, "total": len(catalogue.martyrs), "index_url": folder, **filters}
+    if len(catalogue.martyrs) <= limit:
+        entries = [TemplateFields(key=key, heading=heading, count=len(martyrs), urls=[f"#g-{key}"], martyrs=martyrs)
+                   for key, heading, martyrs in groups]
+        return [SitePage(src_uri, title, "martyrs.html", context={**common, "layout": "full", "groups": entries},
+                         in_search=False)]
+    group_folder = folder + ("strokes/" if order == "strokes" else "")  # martyrs/strokes/7/, martyrs/pinyin/w/
     pages, entries = [], []
     for key, heading, martyrs in groups:
-        parts = [martyrs[i:i + limit] for i in range(0, len(martyrs), limit)] if split else [martyrs]
-        urls = []
-        for number, part in enumerate(parts, start=1):
-            group_uri = f"{folder}{'strokes/' if order == 'strokes' else ''}{key}/{'' if number == 1 else f'{number}/'}index.md"
-            urls.append(group_uri.removesuffix("index.md") if split else f"#g-{key}")
-            if split:
-                part_title = heading if len(parts) == 1 else f"{heading}（{number}/{len(parts)}）"
-                pages.append(SitePage(
-                    group_uri, f"{title}：{part_title}", "martyrs.html",
-                    context={**common, "layout": "group", "index_url": folder, "martyrs": part,
-                             "groups": [TemplateFields(key=key, heading=part_title, count=len(part),
-                                                       urls=[], martyrs=part)]},
-                    in_search=False))
-        entries.append(TemplateFields(key=key, heading=heading, count=len(martyrs), urls=urls,
-                                      martyrs=[] if split else martyrs))
-    index_context = {**common, "layout": "index" if split else "full", "index_url": folder, "groups": entries,
-                     "martyrs": [] if split else [m for _k, _h, group in groups for m in group]}
-    return [SitePage(src_uri, title, "martyrs.html", context=index_context, in_search=False), *pages]
+        parts = [martyrs[i:i + limit] for i in range(0, len(martyrs), limit)]
+        urls = [f"{group_folder}{key}/" + (f"{number}/" if number > 1 else "") for number in range(1, len(parts) + 1)]
+        for number, (url, part) in enumerate(zip(urls, parts), start=1):
+            part_label = f"（第 {number}/{len(parts)} 页）" if len(parts) > 1 else ""
+            group = TemplateFields(key=key, heading=heading, part=part_label, count=len(part), urls=[], martyrs=part)
+            pages.append(SitePage(f"{url}index.md", f"{title}：{heading}{part_label}", "martyrs.html",
+                                  context={**common, "layout": "group", "groups": [group]}, in_search=False))
+        entries.append(TemplateFields(key=key, heading=heading, count=len(martyrs), urls=urls, martyrs=[]))
+    index = SitePage(src_uri, title, "martyrs.html", context={**common, "layout": "index", "groups": entries},
+                     in_search=False)
+    return [index, *pages]
 
 
 def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
