@@ -22,7 +22,7 @@ def award_counts(html: str) -> dict[str, int]:
 
 
 def names_in(html: str, group_heading: str) -> list[str]:
-    section = html.split(f">{group_heading}<span", 1)[1].split("</section>", 1)[0]
+    section = html.split(f">{group_heading}<span class=\"ml-honors__count\">", 1)[1].split("</section>", 1)[0]
     return re.findall(r'<span class="ml-honor__name">([^<]+)</span>', section)
 
 
@@ -83,7 +83,7 @@ def test_demo_honors_json_matches_the_pages(demo_site):
 def test_demo_names_by_town_in_stroke_order_within_each_class(demo_site):
     html = (demo_site / "honors/2022/index.html").read_text(encoding="utf-8")
     for award in DEMO_COUNTS:
-        section = html.split(f">{award}<span", 1)[1].split("</section>", 1)[0]
+        section = html.split(f">{award}<span class=\"ml-honors__count\">", 1)[1].split("</section>", 1)[0]
         towns = re.findall(r'<details class="ml-honors__town" data-town="([^"]+)">', section)
         assert len(towns) == len(set(towns)) > 1
         total = 0
