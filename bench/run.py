@@ -203,7 +203,21 @@ def site_figures(site: Path, record_pages: str) -> dict:
         "search_gzip": sum(gzip_size(data) for data in search_bytes),
         "largest_record_page": largest.stat().st_size,
         "largest_record_page_gzip": gzip_size(largest.read_bytes()),
+        **directory_figures(site),
     }
+
+
+def directory_figures(site: Path) -> dict:
+    """The largest page of the martyr directory (both orders, their group pages), gzip:
+    the page a visitor on a phone downloads to reach a name. None on the baseline."""
+    pages = [site / "martyrs" / "index.html", *(site / "martyrs" / "pinyin").rglob("index.html"),
+             *(site / "martyrs" / "strokes").rglob("index.html")]
+    sizes = [(gzip_size(path.read_bytes()), path) for path in pages if path.exists()]
+    if not sizes:
+        return {"largest_directory_page_gzip": None, "directory_pages": 0}
+    size, path = max(sizes)
+    return {"largest_directory_page_gzip": size, "largest_directory_page": str(path.relative_to(site)),
+            "directory_pages": len(sizes)}
 
 
 # --- Rebuild under `mkdocs serve` ----------------------------------------------------------
@@ -295,6 +309,9 @@ def report(results: list[dict]) -> str:
         ("first search download, KiB gzip", lambda r: f"{r['site']['search_gzip'] / 1024:,.0f}"),
         ("largest record page HTML, KiB (gzip)", lambda r: f"{r['site']['largest_record_page'] / 1024:.1f} "
                                                            f"({r['site']['largest_record_page_gzip'] / 1024:.1f})"),
+        ("largest directory page, KiB gzip (pages)",
+         lambda r: f"{r['site']['largest_directory_page_gzip'] / 1024:.1f} ({r['site']['directory_pages']})"
+         if r["site"].get("largest_directory_page_gzip") else "—"),
         ("serve: rebuild after one record edit, s (median of 3)", lambda r: f"{r['serve']['rebuild']:.1f}" if r.get("serve") else "—"),
     ]
     for label, value in figures:

@@ -101,7 +101,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    return _build.page_context(context, page)
+    return _build.page_context(context, page, nav)
 
 
 def on_post_page(output, page, config):

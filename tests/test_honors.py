@@ -22,7 +22,7 @@ def award_counts(html: str) -> dict[str, int]:
 
 
 def names_in(html: str, group_heading: str) -> list[str]:
-    section = html.split(f">{group_heading}<span", 1)[1].split("</section>", 1)[0]
+    section = html.split(f">{group_heading}<span class=\"ml-honors__count\">", 1)[1].split("</section>", 1)[0]
     return re.findall(r'<span class="ml-honor__name">([^<]+)</span>', section)
 
 
@@ -74,20 +74,29 @@ def test_demo_honors_json_matches_the_pages(demo_site):
         assert set(notice) == {"year", "award", "name", "township", "branch", "citation", "delivered", "delivered_by"}
         assert notice["year"] == 2022 and re.fullmatch(r".某", notice["name"])
     assert counted == DEMO_COUNTS
-    # The same names, in the same order, as the year page.
-    html = (demo_site / "honors/2022/index.html").read_text(encoding="utf-8")
-    page_names = re.findall(r'<span class="ml-honor__name">([^<]+)</span>', html)
-    assert page_names == [n["name"] for n in data["notices"]]
-
-
-def test_demo_names_in_stroke_order_within_each_class(demo_site):
+    # The same names as the year page, class by class (the page lists them town by town).
     html = (demo_site / "honors/2022/index.html").read_text(encoding="utf-8")
     for award in DEMO_COUNTS:
-        names = names_in(html, award)
-        assert len(names) == DEMO_COUNTS[award]
-        strokes = [name_keys(name).strokes for name in names]
-        assert strokes == sorted(strokes), award
-    assert names_in(html, "三等功")[0] == "丁某"  # 丁: two strokes, the fewest among the demo surnames
+        assert sorted(names_in(html, award)) == sorted(n["name"] for n in data["notices"] if n["award"] == award)
+
+
+def test_demo_names_by_town_in_stroke_order_within_each_class(demo_site):
+    html = (demo_site / "honors/2022/index.html").read_text(encoding="utf-8")
+    for award in DEMO_COUNTS:
+        section = html.split(f">{award}<span class=\"ml-honors__count\">", 1)[1].split("</section>", 1)[0]
+        towns = re.findall(r'<details class="ml-honors__town" data-town="([^"]+)">', section)
+        assert len(towns) == len(set(towns)) > 1
+        total = 0
+        for town in re.split(r'<details class="ml-honors__town"', section)[1:]:
+            count = int(re.search(r"<summary>[^<]+<span class=\"ml-honors__count\">（(\d+) 个）", town)[1])
+            names = re.findall(r'<span class="ml-honor__name">([^<]+)</span>', town)
+            assert len(names) == count
+            strokes = [name_keys(name).strokes for name in names]
+            assert strokes == sorted(strokes), award
+            total += count
+        assert total == DEMO_COUNTS[award]
+    # A citation the whole class shares is said once, not on every name.
+    assert html.count("被评为优秀士兵，特此报喜。") == 1
 
 
 def test_demo_townships_page_holds_every_notice_once(demo_site):

@@ -145,7 +145,7 @@ def built_once(tmp_path_factory):
 
 @pytest.mark.parametrize("template, old, new, field", [
     ("martyr.html", "<h1>{{ m.display_name | e }}</h1>", "<h1>{{ m.nmae | e }}</h1>", "nmae"),
-    ("martyr.html", '{{ fact("性别", m.gender) }}', '{{ fact("性别", m.gendr) }}', "gendr"),
+    ("martyr.html", '{{ m.summary | e }}', '{{ m.sumary | e }}', "sumary"),
     ("partials/honor-notice.html", "{% if n.name %}", "{% if n.nmae %}", "nmae"),
     ("plaque.html", "{{ record.display_name | e }} · 纪念牌", "{{ record.display_nmae | e }} · 纪念牌", "display_nmae"),
 ])

@@ -13,6 +13,7 @@ Pinyin comes from pypinyin, with a surname's reading taken from the record
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,6 +49,34 @@ def split_surname(name: str, surname: str = "") -> tuple[str, str]:
         if name.startswith(compound) and len(name) > len(compound):
             return compound, name[len(compound):]
     return name[:1], name[1:]
+
+
+# The first character of each stroke count in cn_sort's order, which is stroke count
+# first: a character's count is that of the last start at or before its rank. (Checked
+# against a stroke-count list of 20,897 characters: no difference.)
+STROKE_COUNT_STARTS = {
+    "一": 1, "二": 2, "三": 3, "亖": 4, "弍": 5, "弎": 6, "匤": 7, "邼": 8, "砉": 9, "耕": 10,
+    "彗": 11, "耠": 12, "耢": 13, "耤": 14, "熭": 15, "耩": 16, "耫": 17, "耮": 18, "耯": 19,
+    "瓎": 20, "耰": 21, "耲": 22, "瓚": 23, "瓛": 24, "纛": 25, "驠": 26, "鬤": 27, "驨": 28,
+    "驪": 29, "驫": 30, "灩": 31, "籲": 32, "龗": 33, "齾": 35, "齉": 36, "靐": 39, "龘": 48,
+}
+
+
+@lru_cache(maxsize=1)
+def _stroke_count_starts() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    ranks = stroke_ranks()
+    starts = sorted((ranks[char], count) for char, count in STROKE_COUNT_STARTS.items())
+    return tuple(rank for rank, _ in starts), tuple(count for _, count in starts)
+
+
+def stroke_count(rank: int) -> int | None:
+    """The stroke count of the character at `rank` (a `NameKeys.strokes` item); None for a
+    character the table does not know, or that is not a Chinese character (ranks before 一)."""
+    if rank >= UNRANKED:
+        return None
+    ranks, counts = _stroke_count_starts()
+    at = bisect.bisect_right(ranks, rank) - 1
+    return counts[at] if at >= 0 else None
 
 
 @dataclass(frozen=True)

@@ -258,6 +258,9 @@ class RecordsConfig(Config):
     # One record file (a martyr, or a delivery round of notices) is a few kilobytes; a
     # larger one is refused before it is read (see yamlsource.py).
     max_file_kib = Whole(1, 64 * 1024, "must be between {minimum} and {maximum} (KiB)", default=1024)
+    # The directory (按笔画 / 按拼音) on one page up to this many names; above it, an index
+    # page and one page per stroke count or initial (a big group in parts of this size).
+    directory_page_names = Whole(50, 100_000, "must be between {minimum} and {maximum}", default=2000)
 
 
 class FixedDayConfig(Config):
@@ -507,6 +510,7 @@ class Settings:
     district: str = "本区"
     bureau: str = "区退役军人事务局"
     repository_public: bool = False
+    directory_page_names: int = 2000
 
     @property
     def martyrs_dir(self) -> Path:
@@ -593,6 +597,7 @@ def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = N
         district=raw.district,
         bureau=raw.bureau,
         repository_public=raw.repository.public,
+        directory_page_names=records.directory_page_names,
     )
 
 

@@ -75,6 +75,22 @@ def _year_summary(roll: HonorRoll, year: int) -> dict:
     }
 
 
+def _class_group(roll: HonorRoll, award: str, notices: list[Notice]) -> TemplateFields:
+    """One award class of a year's page: its count, and its notices by town (configured
+    order, stroke order within), each town opened by the visitor. A citation every notice
+    of the class shares (被评为优秀士兵，特此报喜。) is said once, not on every name."""
+    citations = {n.citation for n in notices}
+    shared = citations.pop() if len(citations) == 1 else ""
+    towns: dict[str, list[TemplateFields]] = {town: [] for town in roll.settings.townships}
+    for notice in notices:  # already in stroke order
+        shown = _shown_on_page(notice)
+        if shared:
+            shown["citation"] = ""
+        towns.setdefault(notice.township, []).append(shown)
+    return TemplateFields(award=award, count=len(notices), citation=shared,
+                          towns=[(town, group) for town, group in towns.items() if group])
+
+
 def honor_pages(catalogue: Catalogue) -> list[SitePage]:
     roll = catalogue.honors
     if roll is None or not roll.notices:
@@ -97,7 +113,7 @@ def honor_pages(catalogue: Catalogue) -> list[SitePage]:
         pages.append(SitePage(
             year_page(year), f"{year}年度荣誉榜", "honor-year.html",
             context={"summary": summary, "townships_url": _url(townships_page)(year),
-                     "groups": [(award, [_shown_on_page(n) for n in group]) for award, group in roll.by_class(year)]},
+                     "groups": [_class_group(roll, award, group) for award, group in roll.by_class(year)]},
         ))
         pages.append(SitePage(
             townships_page(year), f"{year}年度荣誉榜（按镇街）", "honor-townships.html",

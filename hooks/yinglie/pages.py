@@ -31,6 +31,7 @@ from jinja2.utils import missing
 from mkdocs.exceptions import PluginError
 
 from .catalogue import Catalogue
+from .collation import stroke_count
 
 DIRECTORY = "martyrs/index.md"
 DIRECTORY_PINYIN = "martyrs/pinyin/index.md"
@@ -146,14 +147,73 @@ def strict_templates(env):
     and the plaque sheets (plaques.py) are rendered with it."""
     env.undefined = TemplateUndefined
     return env
+CHINESE_NUMERALS = "〇一二三四五六七八九"
+
+
+def _stroke_label(count: int | None) -> str:
+    """二画, 十四画, 二十一画: as printed rolls head their groups."""
+    if count is None:
+        return "其他"
+    tens, ones = divmod(count, 10)
+    text = (CHINESE_NUMERALS[tens] if tens > 1 else "") + ("十" if tens else "") + (CHINESE_NUMERALS[ones] if ones else "")
+    return text + "画"
+
+
+def _directory_groups(catalogue: Catalogue, order: str) -> list[tuple[str, str, list]]:
+    """(key, heading, martyrs) in the directory's order: by the surname's stroke count,
+    or by the initial of the name's pinyin. Both orders keep each group's names together."""
+    groups: dict[str, tuple[str, list]] = {}
+    martyrs = catalogue.martyrs_by_strokes if order == "strokes" else catalogue.martyrs_by_pinyin
+    for martyr in martyrs:
+        keys = catalogue.name_keys[martyr.id]
+        if martyr.unnamed:
+            key, heading = "unnamed", "无名烈士"
+        elif order == "strokes":
+            count = stroke_count(keys.strokes[0])
+            key, heading = (str(count), _stroke_label(count)) if count else ("other", "其他")
+        else:
+            initial = keys.pinyin[0][:1].upper() if keys.pinyin and keys.pinyin[0] else ""
+            key, heading = (initial.lower(), initial) if "A" <= initial <= "Z" else ("other", "其他")
+        groups.setdefault(key, (heading, []))[1].append(martyr)
+    return [(key, heading, names) for key, (heading, names) in groups.items()]
+
+
+def _directory_pages(catalogue: Catalogue, order: str, src_uri: str, title: str, filters: dict) -> list[SitePage]:
+    """One order of the directory. Up to `directory_page_names` names: one page, with a
+    heading and a jump link per group. Above: that page lists the groups (jump links to
+    their pages), and each group has its own page (a big group in parts), so that no page
+    grows with the whole roll and every name is still two plain links from the index."""
+    limit = catalogue.settings.directory_page_names
+    folder = src_uri.removesuffix("index.md")  # martyrs/ or martyrs/pinyin/
+    groups = _directory_groups(catalogue, order)
+    common = {"order": order, "total": len(catalogue.martyrs), "index_url": folder, **filters}
+    if len(catalogue.martyrs) <= limit:
+        entries = [TemplateFields(key=key, heading=heading, count=len(martyrs), urls=[f"#g-{key}"], martyrs=martyrs)
+                   for key, heading, martyrs in groups]
+        return [SitePage(src_uri, title, "martyrs.html", context={**common, "layout": "full", "groups": entries},
+                         in_search=False)]
+    group_folder = folder + ("strokes/" if order == "strokes" else "")  # martyrs/strokes/7/, martyrs/pinyin/w/
+    pages, entries = [], []
+    for key, heading, martyrs in groups:
+        parts = [martyrs[i:i + limit] for i in range(0, len(martyrs), limit)]
+        urls = [f"{group_folder}{key}/" + (f"{number}/" if number > 1 else "") for number in range(1, len(parts) + 1)]
+        for number, (url, part) in enumerate(zip(urls, parts), start=1):
+            part_label = f"（第 {number}/{len(parts)} 页）" if len(parts) > 1 else ""
+            group = TemplateFields(key=key, heading=heading, part=part_label, count=len(part), urls=[], martyrs=part)
+            pages.append(SitePage(f"{url}index.md", f"{title}：{heading}{part_label}", "martyrs.html",
+                                  context={**common, "layout": "group", "groups": [group]}, in_search=False))
+        entries.append(TemplateFields(key=key, heading=heading, count=len(martyrs), urls=urls, martyrs=[]))
+    index = SitePage(src_uri, title, "martyrs.html", context={**common, "layout": "index", "groups": entries},
+                     in_search=False)
+    return [index, *pages]
+
+
 def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
     # The directory's filters: the distinct known values, once for both orders.
     filters = {"periods": catalogue.filter_values("period"), "native_places": catalogue.filter_values("native_place")}
     pages = [
-        SitePage(DIRECTORY, "英烈名录", "martyrs.html",
-                 context={"order": "strokes", "martyrs": catalogue.martyrs_by_strokes, **filters}, in_search=False),
-        SitePage(DIRECTORY_PINYIN, "英烈名录（按拼音排序）", "martyrs.html",
-                 context={"order": "pinyin", "martyrs": catalogue.martyrs_by_pinyin, **filters}, in_search=False),
+        *_directory_pages(catalogue, "strokes", DIRECTORY, "英烈名录", filters),
+        *_directory_pages(catalogue, "pinyin", DIRECTORY_PINYIN, "英烈名录（按拼音排序）", filters),
     ]
     for martyr in catalogue.martyrs_by_strokes:
         resting = catalogue.facility(martyr.resting_facility) if martyr.resting_facility else None
@@ -164,7 +224,8 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
                 "martyr.html",
                 body=martyr.deeds,
                 context={"martyr": martyr, "martyr_events": catalogue.events_by_martyr.get(martyr.id, []),
-                         "resting": resting, "tracing": catalogue.settings.tracing},
+                         "resting": resting, "tracing": catalogue.settings.tracing,
+                         "known_facts": known_facts(martyr, resting), "unknown_facts": unknown_facts(martyr, resting)},
                 edit_path=martyr.path,
                 # Records are found through the record search index (search.py),
                 # not Material's full-text index: see the README, "Search".
@@ -172,3 +233,41 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
             )
         )
     return pages
+
+
+# The facts a martyr page shows, in the order official rolls give them: label, field.
+MARTYR_FACTS = (
+    ("性别", "gender"), ("民族", "ethnicity"), ("籍贯", "native_place"), ("出生时间", "born"),
+    ("参加革命（工作）时间", "joined"), ("生前单位", "unit"), ("职务", "position"), ("生前立功情况", "merits"),
+    ("牺牲时间", "died"), ("牺牲地点", "death_place"), ("历史时期", "period"), ("安葬地", "burial"),
+)
+UNKNOWN = "不详"
+
+
+def _fact_text(value) -> str:
+    """A fact as the page shows it; "" when the record does not know it."""
+    if hasattr(value, "known"):  # a date
+        return value.chinese() if value.known else ""
+    text = value or ""
+    return "" if text == UNKNOWN else text
+
+
+def _facts(martyr, resting=None) -> list[tuple[str, str, str]]:
+    """(label, field, text) of every fact; 安葬地 is the resting facility's name when the
+    record gives no `burial` but names the facility it rests in."""
+    facts = []
+    for label, name in MARTYR_FACTS:
+        text = _fact_text(getattr(martyr, name))
+        if name == "burial" and not text and resting is not None:
+            text = resting.display_name
+        facts.append((label, name, text))
+    return facts
+
+
+def known_facts(martyr, resting=None) -> list[tuple[str, str]]:
+    return [(label, text) for label, _name, text in _facts(martyr, resting) if text]
+
+
+def unknown_facts(martyr, resting=None) -> list[str]:
+    """The labels of the facts the record does not know yet (生前立功情况 is only shown when known)."""
+    return [label for label, name, text in _facts(martyr, resting) if name != "merits" and not text]

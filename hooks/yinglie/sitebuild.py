@@ -287,8 +287,9 @@ class SiteBuild:
         """A page MkDocs renders from a theme template alone (404.html) gets its CSP too."""
         return with_policy(output, template_name, self.session.serving) if template_name.endswith(".html") else output
 
-    def page_context(self, context: dict, page) -> dict:
-        """A template gets its page's data, never the whole catalogue."""
+    def page_context(self, context: dict, page, nav=None) -> dict:
+        """A template gets its page's data, never the whole catalogue; a page outside the
+        nav also learns where it is (its section's tab and its breadcrumbs)."""
         site_page = self.pages.get(page.file.src_uri)
         if site_page is not None:
             context.update(site_page.context)
@@ -296,4 +297,28 @@ class SiteBuild:
                 context["revisions"] = self.histories.get(Path(site_page.edit_path).resolve(), NO_HISTORY)
         else:
             context.update(self.content_context.get(page.meta.get("template"), {}))
+        if nav is not None:
+            context.update(self._location(page, nav))
         return context
+
+    def _location(self, page, nav) -> dict:
+        """`section_url`: the nav page whose tab a page outside the nav belongs under;
+        `breadcrumbs`: (title, url) from the home page down to the page's parent, of the
+        pages that exist at each folder above it."""
+        in_nav = {item.url: item.title for item in nav.pages}
+        if page.url in in_nav or not page.url:
+            return {}
+        crumbs, section = [], None
+        if nav.homepage is not None:
+            crumbs.append({"title": nav.homepage.title, "url": nav.homepage.url})
+        parts = page.url.strip("/").split("/")
+        for depth in range(1, len(parts)):
+            url = "/".join(parts[:depth]) + "/"
+            title = in_nav.get(url)
+            if title is not None:
+                section = section or url
+            elif (above := self.pages.get(url + "index.md")) is not None:
+                title = above.title
+            if title is not None:
+                crumbs.append({"title": title, "url": url})
+        return {"section_url": section, "breadcrumbs": crumbs}
