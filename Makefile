@@ -73,7 +73,7 @@ clean:
 #   make new KIND=totals YEAR=2023               honors/2023/totals.yml
 #   make new KIND=memorial_work YEAR=2023        martyrs/memorials/work/2023.yml
 new: $(READY)
-	$(PYTHON) -m yinglie new $(KIND) $(if $(YEAR),--year $(YEAR)) -- $(ID)
+	$(PYTHON) -m yinglie $(if $(YEAR),--year $(YEAR)) new $(KIND) -- $(ID)
 
 # The JSON Schema of every record kind for editors (schemas/), and .vscode/settings.json
 # mapping the record folders to them; tests/test_json_schema.py fails when they are stale.

@@ -4,7 +4,12 @@ are filled, in a copy of the project (never in the real record folders)."""
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import subprocess
+import sys
+
 import pytest
 
 from conftest import ROOT, Project
@@ -207,6 +212,20 @@ def test_messages_in_english(project):
     assert result.stderr.strip() == "martyrs/chen-lihua.yml exists and was left as it is: choose another ID, or edit that file"
 
 
-def test_make_new_passes_kind_id_and_year():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "\t$(PYTHON) -m yinglie new $(KIND) $(if $(YEAR),--year $(YEAR)) -- $(ID)\n" in makefile
+@pytest.mark.parametrize(("variables", "written"), [
+    (["KIND=martyr", "ID=chen-lihua"], "martyrs/chen-lihua.yml"),
+    (["KIND=notice", "YEAR=2023", "ID=2023-08"], "honors/2023/2023-08.yml"),
+    (["KIND=totals", "YEAR=2023"], "honors/2023/totals.yml"),
+    (["KIND=memorial_work", "YEAR=2023"], "martyrs/memorials/work/2023.yml"),
+])
+def test_make_new_runs_as_the_readme_says(variables, written, project):
+    """The command `make new …` runs (as make prints it), in the project copy."""
+    printed = subprocess.run(["make", "-s", "-n", "-o", ".venv/.installed", "-C", str(ROOT), "new", *variables],
+                             capture_output=True, text=True, check=True).stdout.strip().splitlines()
+    (command,) = [line for line in printed if " -m yinglie " in line]
+    words = shlex.split(command)
+    assert words[:2] == [".venv/bin/python", "-m"]
+    result = subprocess.run([sys.executable, *words[1:]], cwd=project.root, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(project.root / "hooks")})
+    assert result.returncode == 0, result.stderr
+    assert (project.root / written).is_file()
