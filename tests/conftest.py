@@ -62,6 +62,10 @@ class Project:
 
     def run(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
         """Run `python -m yinglie <args>` in the project, as `make` does."""
+        return self.run_module("yinglie", *args, env=env)
+
+    def run_module(self, module: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+        """Run `python -m <module> <args>` in the project (e.g. yinglie.linkcheck)."""
         full_env = {
             **os.environ,
             "PYTHONPATH": str(self.root / "hooks"),
@@ -69,7 +73,7 @@ class Project:
             **(env or {}),
         }
         return subprocess.run(
-            [sys.executable, "-m", "yinglie", *args],
+            [sys.executable, "-m", module, *args],
             cwd=self.root, env=full_env, capture_output=True, text=True,
         )
 
