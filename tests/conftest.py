@@ -93,7 +93,8 @@ class Project:
 # deletes the demo, a staff member's new record, a new year of notices). The
 # project's own records are checked and built by tests/test_own_records.py.
 RECORDS = ROOT / "tests" / "fixtures" / "records"
-RECORD_FOLDERS = set(record_folders())
+# The documents quotations are checked against (sources/) go with the records citing them.
+RECORD_FOLDERS = {*record_folders(), "sources"}
 
 
 def copy_project(target: Path, records: Path = RECORDS) -> Project:

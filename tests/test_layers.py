@@ -20,7 +20,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "core": (
         "characters", "messages", "dates", "guard", "errors", "yamlsource", "collation", "config",
         "session", "recordcache", "publicvalues", "schema", "urls", "sanitise", "photos", "recordfile",
-        "strayfiles", "chart", "formats", "recordparts", "recordkind", "synthdata",
+        "strayfiles", "chart", "formats", "recordparts", "recordkind", "synthdata", "quotations",
     ),
     # One module per record kind: its schema, its records, loading them, its checks.
     "kinds": ("martyrs", "memorials", "memorialwork", "honors", "events"),

@@ -27,6 +27,7 @@ from .csp import with_policy
 from .qrcodes import QrCodes
 from .sanitise import sanitise_html
 from .session import Session
+from .quotations import FOLDER as QUOTED_DOCUMENTS
 from .siteplan import load_records, record_folders, site_pages
 
 
@@ -89,7 +90,7 @@ class SiteBuild:
     def watch(self, server) -> None:
         """`mkdocs serve`: rebuild when any record file changes, of every kind in the list."""
         root = self.catalogue.settings.root
-        for folder in record_folders():
+        for folder in (*record_folders(), QUOTED_DOCUMENTS):  # sources/: the quotations are checked against it
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
 
