@@ -1,6 +1,7 @@
 """Command line: `python -m yinglie check` and `python -m yinglie build`.
 
-check   validate every record and print each problem as `path:line: field: message`.
+check   validate every record and print each problem as `path:line: field: message`;
+        `--summary FILE` also appends the report to FILE as Markdown (a CI run's summary).
 schema  print the JSON Schema of a file of every record kind (one JSON object, by kind
         name), or of one kind (`schema martyr`), for editors that check YAML as you type.
 build   validate, then `mkdocs build --strict` into a temporary folder beside the
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,7 +31,7 @@ from .siteplan import load_records, site_pages
 from .reproducible import source_date_epoch
 
 
-def check(config_file: Path) -> int:
+def check(config_file: Path, summary: Path | None = None) -> int:
     config = load_config(str(config_file))
     try:
         settings = settings_from(config.extra, config_file.parent, config.docs_dir)
@@ -37,15 +39,29 @@ def check(config_file: Path) -> int:
         site_pages(catalogue, config)  # refuses what the build refuses: two things at one address
     except (SettingsError, RecordsInvalid) as error:
         print(error, file=sys.stderr)
+        write_summary(summary, str(error), ok=False)
         return 1
-    print("记录检查通过 / records OK")
+    lines = ["记录检查通过 / records OK"]
     for kind in catalogue.kinds:
         if kind.name in catalogue.records:
-            print(f"{kind.label.zh} / {kind.label.en}: {len(catalogue.records[kind.name])}")
+            lines.append(f"{kind.label.zh} / {kind.label.en}: {len(catalogue.records[kind.name])}")
     if catalogue.honors is not None:
-        for line in held_back_lines(catalogue.honors, Problems(settings.root, settings.language)):
-            print(line)
+        lines.extend(held_back_lines(catalogue.honors, Problems(settings.root, settings.language)))
+    print("\n".join(lines))
+    write_summary(summary, "\n".join(lines), ok=True)
     return 0
+
+
+def write_summary(summary: Path | None, report: str, ok: bool) -> None:
+    """Append the check's report to `summary` as Markdown (a CI run's summary page,
+    $GITHUB_STEP_SUMMARY). The report sits in a code block: the problems quote record
+    text, which must be shown, not read as Markdown or HTML."""
+    if summary is None:
+        return
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", report)), default=0))
+    title = "✅ 记录检查通过 / Records OK" if ok else "❌ 记录有误，网站未生成 / Problems in the records"
+    with open(summary, "a", encoding="utf-8") as out:
+        out.write(f"## {title}\n\n{fence}text\n{report}\n{fence}\n\n")
 
 
 def build(config_file: Path, site_dir: Path) -> int:
@@ -109,12 +125,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="schema: the one record kind to print (default: every kind)")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--summary", type=Path, default=os.environ.get("YINGLIE_SUMMARY") or None,
+                        help="check: also append the report as Markdown to this file (CI: "
+                             "$GITHUB_STEP_SUMMARY; default: $YINGLIE_SUMMARY)")
     args = parser.parse_args(argv)
     if args.kind and args.command != "schema":
         parser.error(f"{args.command} takes no record kind")
     config_file = args.config_file.resolve()
     if args.command == "check":
-        return check(config_file)
+        return check(config_file, args.summary)
     if args.command == "schema":
         return schema(config_file, args.kind)
     return build(config_file, args.site_dir)
