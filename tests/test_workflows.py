@@ -199,3 +199,36 @@ def test_the_check_step_fails_and_lists_the_problems_in_the_summary(tmp_path):
     assert summary.startswith("## ❌ 记录有误，网站未生成 / Problems in the records\n\n````text\n")
     assert "martyrs/bad.yml:1: sources: 缺少必填字段" in summary and "ab```c" in summary
     assert summary.rstrip().endswith("````")  # a fence longer than any run of backticks inside
+
+
+# --- What each make target installs ---------------------------------------------------------
+
+def dry_run(target: str, tmp: Path) -> str:
+    """The commands `make TARGET` would run in a fresh clone (no .venv yet)."""
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
+        shutil.copy2(ROOT / name, tmp / name)
+    return subprocess.run(["make", "-n", target], cwd=tmp, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("target", ["check", "build", "linkcheck", "serve"])
+def test_the_builds_targets_install_only_the_build_requirements(target, tmp_path):
+    commands = dry_run(target, tmp_path)
+    assert "pip install --quiet --disable-pip-version-check -r requirements.txt" in commands
+    assert "requirements-test.txt" not in commands
+
+
+@pytest.mark.parametrize("target", ["test", "bench"])
+def test_test_and_bench_install_the_test_requirements_too(target, tmp_path):
+    commands = dry_run(target, tmp_path)
+    assert commands.index("-r requirements.txt") < commands.index("-r requirements-test.txt")
+    assert "touch .venv/.installed-test" in commands
+
+
+def test_the_test_tools_are_kept_out_of_the_build_requirements():
+    tests = (ROOT / "requirements-test.txt").read_text(encoding="utf-8").splitlines()
+    assert "-r requirements.txt" in tests
+    build = {line.split("==")[0].lower() for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+             if "==" in line}
+    for tool in ("pytest", "pytest-xdist", "hypothesis", "playwright", "axe-playwright-python"):
+        assert tool not in build
+        assert any(line.lower().startswith(f"{tool}==") for line in tests), tool
