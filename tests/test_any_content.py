@@ -12,6 +12,7 @@ records" scenario to a clone in DIR (to run the whole suite on it by hand).
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import textwrap
@@ -21,28 +22,28 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import ROOT, Project, copy_project  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from yinglie.config import settings_from  # noqa: E402
 from yinglie.synthdata import write_martyrs  # noqa: E402
 
 # The demo's own record files: what a district deletes when it adopts the site.
 DEMO_RECORDS = ("martyrs/*.yml", "martyrs/memorials/*.yml", "martyrs/memorials/work/*.yml",
                 "events/*.yml", "honors/*/*.yml")
 
-NEW_YEAR = "2023"  # the demo holds 2022: the next round a district adds
-
 NOTICES = """
 - name: 甲某
   name_display: 姓加某
-  award: 三等功
+  award: {award}
   year: {year}
-  township: 白沙镇
+  township: {township}
   citation: 荣立三等功一次，特此报喜。
   consent: true
   consent_record: 测试数据，本人书面同意
 - name: 乙某
   name_display: 姓加某
-  award: 优秀士兵
+  award: {other_award}
   year: {year}
-  township: 几江街道
+  township: {other_township}
   consent: false
 """
 
@@ -50,14 +51,14 @@ TOTALS = """
 source: 测试数据：本年度上报喜报 2 个
 total: 2
 totals:
-  三等功: 1
-  优秀士兵: 1
+  {award}: 1
+  {other_award}: 1
 """
 
 FACILITY = """
 name: 测试烈士陵园
-type: 烈士陵园
-level: 区县级
+type: {facility_type}
+level: {facility_level}
 built: 1958
 summary: 测试用纪念设施。
 sources:
@@ -66,9 +67,9 @@ sources:
 """
 
 EVENT = """
-title: {year}年清明祭英烈测试活动
+title: {year}年纪念测试活动
 date: {year}-04-05
-type: 清明祭英烈
+type: {event_type}
 summary: 测试用纪念活动。
 sources:
   - title: 测试资料
@@ -82,16 +83,40 @@ def delete_demo(root: Path) -> None:
             path.unlink()
 
 
-def add_records(root: Path, martyrs: int, year: str = NEW_YEAR) -> None:
-    """What staff add: martyrs, a new year of notices with its totals, an event, a facility."""
+def next_year(root: Path) -> str:
+    """The year after the newest year of notices the project holds: a new round."""
+    years = [int(folder.name) for folder in (root / "honors").glob("*") if folder.name.isdigit()]
+    return str(max(years, default=2022) + 1)
+
+
+def choices(root: Path) -> dict[str, str]:
+    """Values the project's own settings allow (a district has its own towns)."""
+    config = load_config(str(root / "mkdocs.yml"))
+    settings = settings_from(config.extra, root)
+    honors, events = settings.honors, settings.events
+    return {
+        "award": honors.award_classes[0], "other_award": honors.award_classes[-1],
+        "township": honors.townships[0], "other_township": honors.townships[-1],
+        "event_type": next(kind for kind in events.types if kind != events.outreach_type),
+        "facility_type": settings.facility_types[0], "facility_level": settings.facility_levels[0],
+    }
+
+
+def add_records(root: Path, martyrs: int, year: str | None = None) -> str:
+    """What staff add: martyrs, a new year of notices with its totals, an event, a
+    facility. Returns the year of the notices."""
+    year = year or next_year(root)
+    values = {**choices(root), "year": year}
     write_martyrs(root, martyrs, seed=13)
     for relative, text in ((f"honors/{year}/round-1.yml", NOTICES),
                            (f"honors/{year}/totals.yml", TOTALS),
                            ("martyrs/memorials/test-lingyuan.yml", FACILITY),
-                           (f"events/{year}-qingming-test.yml", EVENT)):
+                           (f"events/{year}-memorial-test.yml", EVENT)):
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text.replace("{year}", year)).lstrip("\n"), encoding="utf-8")
+        filled = re.sub(r"\{(\w+)\}", lambda match: values[match.group(1)], text)
+        path.write_text(textwrap.dedent(filled).lstrip("\n"), encoding="utf-8")
+    return year
 
 
 def check_build_linkcheck(project: Project) -> None:
@@ -120,13 +145,13 @@ def test_a_project_with_every_demo_record_deleted_checks_and_builds(own_project)
 
 
 def test_a_project_with_records_added_checks_and_builds(own_project):
-    add_records(own_project.root, martyrs=30)
+    year = add_records(own_project.root, martyrs=30)
     check_build_linkcheck(own_project)
     site = own_project.site
     assert (site / "martyrs" / "synth-00030" / "index.html").is_file()
-    assert "甲某" in (site / "honors" / NEW_YEAR / "index.html").read_text(encoding="utf-8")
+    assert "甲某" in (site / "honors" / year / "index.html").read_text(encoding="utf-8")
     assert (site / "memorials" / "test-lingyuan" / "index.html").is_file()
-    assert (site / "events" / f"{NEW_YEAR}-qingming-test" / "index.html").is_file()
+    assert (site / "events" / f"{year}-memorial-test" / "index.html").is_file()
 
 
 def test_the_demo_replaced_by_new_records_checks_and_builds(own_project):
@@ -140,7 +165,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("root", type=Path)
     parser.add_argument("--martyrs", type=int, default=300)
-    parser.add_argument("--year", default=NEW_YEAR)
+    parser.add_argument("--year", help="the year of the new notices (default: the year after the newest)")
     parser.add_argument("--delete-demo", action="store_true")
     args = parser.parse_args()
     if args.delete_demo:
