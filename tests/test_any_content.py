@@ -23,6 +23,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import ROOT, Project, copy_project  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
+from PIL import Image  # noqa: E402
 from yinglie.config import settings_from  # noqa: E402
 from yinglie.synthdata import write_martyrs  # noqa: E402
 
@@ -61,6 +62,10 @@ type: {facility_type}
 level: {facility_level}
 built: 1958
 summary: 测试用纪念设施。
+photos:
+  - file: photos/test-lingyuan-gate.jpg
+    alt: 测试陵园大门
+    credit: 测试数据
 sources:
   - title: 测试资料
     where: 测试
@@ -104,7 +109,7 @@ def choices(root: Path) -> dict[str, str]:
 
 def add_records(root: Path, martyrs: int, year: str | None = None) -> str:
     """What staff add: martyrs, a new year of notices with its totals, an event, a
-    facility. Returns the year of the notices."""
+    facility with a photo. Returns the year of the notices."""
     year = year or next_year(root)
     values = {**choices(root), "year": year}
     write_martyrs(root, martyrs, seed=13)
@@ -116,6 +121,11 @@ def add_records(root: Path, martyrs: int, year: str | None = None) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         filled = re.sub(r"\{(\w+)\}", lambda match: values[match.group(1)], text)
         path.write_text(textwrap.dedent(filled).lstrip("\n"), encoding="utf-8")
+    # A phone camera's ordinary photo (12 megapixels): no test may lower the photo
+    # limit below it on the project's own records.
+    photo = root / "martyrs" / "memorials" / "photos" / "test-lingyuan-gate.jpg"
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    Image.linear_gradient("L").resize((4000, 3000)).convert("RGB").save(photo, quality=60)
     return year
 
 
@@ -150,7 +160,8 @@ def test_a_project_with_records_added_checks_and_builds(own_project):
     site = own_project.site
     assert (site / "martyrs" / "synth-00030" / "index.html").is_file()
     assert "甲某" in (site / "honors" / year / "index.html").read_text(encoding="utf-8")
-    assert (site / "memorials" / "test-lingyuan" / "index.html").is_file()
+    facility = (site / "memorials" / "test-lingyuan" / "index.html").read_text(encoding="utf-8")
+    assert 'alt="测试陵园大门"' in facility
     assert (site / "events" / f"{year}-memorial-test" / "index.html").is_file()
 
 
