@@ -66,6 +66,10 @@ class Project:
 
     def run(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
         """Run `python -m yinglie <args>` in the project, as `make` does."""
+        return self.run_module("yinglie", *args, env=env)
+
+    def run_module(self, module: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+        """Run `python -m <module> <args>` in the project (e.g. yinglie.linkcheck)."""
         full_env = {
             **os.environ,
             "PYTHONPATH": str(self.root / "hooks"),
@@ -73,7 +77,7 @@ class Project:
             **(env or {}),
         }
         return subprocess.run(
-            [sys.executable, "-m", "yinglie", *args],
+            [sys.executable, "-m", module, *args],
             cwd=self.root, env=full_env, capture_output=True, text=True,
         )
 
@@ -93,7 +97,8 @@ class Project:
 # deletes the demo, a staff member's new record, a new year of notices). The
 # project's own records are checked and built by tests/test_own_records.py.
 RECORDS = ROOT / "tests" / "fixtures" / "records"
-RECORD_FOLDERS = set(record_folders())
+# The documents quotations are checked against (sources/) go with the records citing them.
+RECORD_FOLDERS = {*record_folders(), "sources"}
 
 
 def copy_project(target: Path, records: Path = RECORDS) -> Project:

@@ -21,7 +21,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "characters", "messages", "dates", "guard", "errors", "yamlmistakes", "yamlsource", "collation", "config",
         "session", "recordcache", "publicvalues", "schema", "urls", "sanitise", "photos", "recordfile",
         "strayfiles", "chart", "formats", "recordparts", "recordkind", "synthdata", "revisions",
-        "rollheaders", "sheets", "celldates", "recordyaml",
+        "rollheaders", "sheets", "celldates", "recordyaml", "quotations",
     ),
     # One module per record kind: its schema, its records, loading them, its checks.
     "kinds": ("martyrs", "memorials", "memorialwork", "honors", "events"),

@@ -43,7 +43,7 @@ def test_a_good_record_loads_with_its_dates(tmp_path):
     assert martyr.died.iso() == "1927-04"
     assert martyr.died.chinese() == "1927年4月（民国十六年四月）"
     assert martyr.born.chinese() == "1901年"
-    assert martyr.sources == [{"title": "测试资料", "where": "测试档案馆", "quote": "", "url": ""}]
+    assert martyr.sources == [{"title": "测试资料", "where": "测试档案馆", "document": "", "quote": "", "url": ""}]
 
 
 def test_a_typo_in_a_field_name_is_named_with_a_suggestion(tmp_path):

@@ -1,6 +1,7 @@
 """Command line: `python -m yinglie check` and `python -m yinglie build`.
 
-check   validate every record and print each problem as `path:line: field: message`.
+check   validate every record and print each problem as `path:line: field: message`;
+        `--summary FILE` also appends the report to FILE as Markdown (a CI run's summary).
 schema  print the JSON Schema of a file of every record kind (one JSON object, by kind
         name), or of one kind (`schema martyr`), for editors that check YAML as you type;
         `schema --write` writes them to schemas/<kind>.schema.json and maps them to the
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -43,7 +45,7 @@ from .siteplan import load_records, site_pages
 from .reproducible import source_date_epoch
 
 
-def check(config_file: Path) -> int:
+def check(config_file: Path, summary: Path | None = None) -> int:
     config = load_config(str(config_file))
     try:
         settings = settings_from(config.extra, config_file.parent, config.docs_dir)
@@ -51,17 +53,31 @@ def check(config_file: Path) -> int:
         site_pages(catalogue, config)  # refuses what the build refuses: two things at one address
     except (SettingsError, RecordsInvalid) as error:
         print(error, file=sys.stderr)
+        write_summary(summary, str(error), ok=False)
         return 1
-    print("记录检查通过 / records OK")
+    lines = ["记录检查通过 / records OK"]
     for kind in catalogue.kinds:
         if kind.name in catalogue.records:
-            print(f"{kind.label.zh} / {kind.label.en}: {len(catalogue.records[kind.name])}")
+            lines.append(f"{kind.label.zh} / {kind.label.en}: {len(catalogue.records[kind.name])}")
     if catalogue.honors is not None:
-        for line in held_back_lines(catalogue.honors, Problems(settings.root, settings.language)):
-            print(line)
+        lines.extend(held_back_lines(catalogue.honors, Problems(settings.root, settings.language)))
+    print("\n".join(lines))
+    write_summary(summary, "\n".join(lines), ok=True)
     for line in gps_warnings(catalogue.web_photos, settings.root, settings.language):
         print(line, file=sys.stderr)
     return 0
+
+
+def write_summary(summary: Path | None, report: str, ok: bool) -> None:
+    """Append the check's report to `summary` as Markdown (a CI run's summary page,
+    $GITHUB_STEP_SUMMARY). The report sits in a code block: the problems quote record
+    text, which must be shown, not read as Markdown or HTML."""
+    if summary is None:
+        return
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", report)), default=0))
+    title = "✅ 记录检查通过 / Records OK" if ok else "❌ 记录有误，网站未生成 / Problems in the records"
+    with open(summary, "a", encoding="utf-8") as out:
+        out.write(f"## {title}\n\n{fence}text\n{report}\n{fence}\n\n")
 
 
 def strip_photos(config_file: Path) -> int:
@@ -224,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overwrite", action="store_true", help="import: replace existing record files")
     parser.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="export: the file format")
     parser.add_argument("--out", type=Path, help="export: the file to write")
+    parser.add_argument("--summary", type=Path, default=os.environ.get("YINGLIE_SUMMARY") or None,
+                        help="check: also append the report as Markdown to this file (CI: "
+                             "$GITHUB_STEP_SUMMARY; default: $YINGLIE_SUMMARY)")
     args = parser.parse_args(argv)
     if args.command in ("import", "export"):
         return spreadsheet(args, parser)
@@ -235,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--write belongs to `schema`, for every kind at once")
     config_file = args.config_file.resolve()
     if args.command == "check":
-        return check(config_file)
+        return check(config_file, args.summary)
     if args.command == "schema":
         return schema(config_file, args.kind, args.write)
     if args.command == "strip-photos":

@@ -10,6 +10,9 @@ SOURCE = Schema(
     (
         Field("title", PlainText(max_length=200), Text("资料名称", "title"), required=True),
         Field("where", PlainText(max_length=300), Text("出处（可查阅之处）", "where it can be found"), required=True),
+        Field("document", PlainText(max_length=200), Text("资料文本文件", "document file"),
+              help="sources/ 中保存的资料原文文件名；写了它，quote 会与该文件逐字核对 / "
+                   "a file in sources/ holding the document's text; the quote is checked against it"),
         Field("quote", PlainText(max_length=1000), Text("原文摘录", "quotation")),
         Field("url", Url(max_length=500), Text("网址", "web address"),
               help="以 http:// 或 https:// 开头 / starting with http:// or https://"),

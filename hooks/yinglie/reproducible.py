@@ -16,8 +16,9 @@ from pathlib import Path
 from .siteplan import record_folders
 
 # What a build reads, relative to the folder of mkdocs.yml: the settings, the pages,
-# the theme and the code, and the top folder of every record kind.
-SITE_PARTS = ("mkdocs.yml", "content", "theme", "hooks")
+# the theme and the code, the documents quotations are checked against (sources/),
+# and the top folder of every record kind.
+SITE_PARTS = ("mkdocs.yml", "content", "theme", "hooks", "sources")
 SOURCES = (*SITE_PARTS, *record_folders())
 
 

@@ -38,6 +38,7 @@ from .qrcodes import QrCodes
 from .revisions import NO_HISTORY, History, record_histories
 from .sanitise import sanitise_html
 from .session import Session
+from .quotations import FOLDER as QUOTED_DOCUMENTS
 from .siteplan import load_records, record_folders, site_pages
 
 
@@ -138,7 +139,7 @@ class SiteBuild:
     def watch(self, server) -> None:
         """`mkdocs serve`: rebuild when any record file changes, of every kind in the list."""
         root = self.root
-        for folder in record_folders():
+        for folder in (*record_folders(), QUOTED_DOCUMENTS):  # sources/: the quotations are checked against it
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
 

@@ -23,6 +23,7 @@ from .opendata import data_files
 from .pages import SitePage
 from .plaques import plaque_sheets
 from .qrcodes import FILE_NAMES
+from .quotations import check_quotations
 from .recordfile import Loading
 from .session import Session
 
@@ -35,6 +36,9 @@ def load_records(settings: Settings, session: Session | None = None) -> Catalogu
     # Made from the records that passed their checks: their pages are the site's pages.
     check_relative_links(catalogue, all_pages(catalogue), lambda: generated_files(catalogue),
                          settings.docs_dir, loading.problems)
+    # Every quotation whose source names a document in sources/ stands in it, word for word.
+    check_quotations(settings, [path for kind in catalogue.kinds for path in kind.files(settings.root)],
+                     loading.problems, loading.session.documents)
     loading.problems.raise_if_any()
     return catalogue
 
