@@ -487,6 +487,7 @@ MESSAGES: dict[str, Text] = {
     "new_no_id": Text(
         "{kind} 文件以年份命名，不需要编号：只写 YEAR=2023",
         "a {kind} file is named by its year and takes no ID: give only YEAR=2023",
+    ),
     # Quotations checked against the documents in sources/ (quotations.py).
     "document_missing": Text(
         "{folder}/ 中没有资料文本“{document}”：请把资料原文以 UTF-8 文本存入 {folder}/{document}，或改正文件名",
