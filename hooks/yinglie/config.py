@@ -311,6 +311,22 @@ class FooterConfig(Config):
     site_code = c.Optional(Text())  # 政府网站标识码
 
 
+# School stages of the classroom kit's stories (martyrs.py `stories`), in this order.
+SCHOOL_STAGES = ("小学", "初中", "高中")
+
+
+class SchoolsConfig(Config):
+    """`extra.schools`: the classroom kit (教师专区) and students' letters (letters.py)."""
+
+    # How a school asks the bureau for a speaker or a visit, shown in 教师专区 as written
+    # (a public value). Empty: the page says to ask the bureau, and invents no contact.
+    contact = c.Optional(Text())
+    # The grades a letter may name (letters/*.yml `grade`).
+    grades = NonEmptyList(Text(), default=[
+        "一年级", "二年级", "三年级", "四年级", "五年级", "六年级", "初一", "初二", "初三", "高一", "高二", "高三",
+    ])
+
+
 class ExtraConfig(Config):
     """The settings under `extra:` that the code and the templates read."""
 
@@ -320,6 +336,7 @@ class ExtraConfig(Config):
     publication_guard = Section(PublicationGuardConfig)
     events = Section(EventsConfig)
     honors = Section(HonorsConfig)
+    schools = Section(SchoolsConfig)
 
 
 # --- What the loaders use --------------------------------------------------------------
@@ -398,6 +415,9 @@ class Settings:
     public_values: tuple[str, ...]
     # The hand-written pages (mkdocs.yml docs_dir): what a record's relative link may name.
     docs_dir: Path | None = None
+    # extra.schools: the grades a student's letter may name, and how schools reach the bureau.
+    school_grades: tuple[str, ...] = ()
+    school_contact: str = ""
 
     @property
     def martyrs_dir(self) -> Path:
@@ -433,6 +453,8 @@ class Settings:
             "outreach_targets": (*self.events.outreach_targets, "不详"),
             "facility_types": self.facility_types,
             "facility_levels": self.facility_levels,
+            "school_stages": SCHOOL_STAGES,
+            "school_grades": self.school_grades,
         }
 
     def period(self, name: str) -> Period | None:
@@ -474,6 +496,8 @@ def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = N
         max_file_bytes=records.max_file_kib * 1024,
         public_values=public_values,
         docs_dir=Path(docs_dir) if docs_dir else None,
+        school_grades=tuple(raw.schools.grades),
+        school_contact=raw.schools.contact or "",
     )
 
 
@@ -488,7 +512,8 @@ def _public_values(raw: ExtraConfig, footer_order: list[str]) -> tuple[str, ...]
     # Only values the guard would refuse exempt anything (publicvalues.py): the
     # organiser's name is declared too, and changes nothing.
     footer = [raw.footer[key] for key in footer_order if raw.footer[key]]
-    return tuple(dict.fromkeys([*raw.publication_guard.public_values, *footer]))
+    schools = [raw.schools.contact] if raw.schools.contact else []  # the bureau's contact, published on purpose
+    return tuple(dict.fromkeys([*raw.publication_guard.public_values, *footer, *schools]))
 
 
 def _event_settings(raw: EventsConfig) -> EventSettings:

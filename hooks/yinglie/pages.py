@@ -31,6 +31,7 @@ from jinja2.utils import missing
 from mkdocs.exceptions import PluginError
 
 from .catalogue import Catalogue
+from .letters import letters_by_martyr
 
 DIRECTORY = "martyrs/index.md"
 DIRECTORY_PINYIN = "martyrs/pinyin/index.md"
@@ -155,6 +156,7 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
         SitePage(DIRECTORY_PINYIN, "英烈名录（按拼音排序）", "martyrs.html",
                  context={"order": "pinyin", "martyrs": catalogue.martyrs_by_pinyin, **filters}, in_search=False),
     ]
+    letters = letters_by_martyr(catalogue.records.get("letter", []))  # 寄语: students' letters
     for martyr in catalogue.martyrs_by_strokes:
         resting = catalogue.facility(martyr.resting_facility) if martyr.resting_facility else None
         pages.append(
@@ -164,7 +166,7 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
                 "martyr.html",
                 body=martyr.deeds,
                 context={"martyr": martyr, "martyr_events": catalogue.events_by_martyr.get(martyr.id, []),
-                         "resting": resting},
+                         "resting": resting, "martyr_letters": letters.get(martyr.id, [])},
                 edit_path=martyr.path,
                 # Records are found through the record search index (search.py),
                 # not Material's full-text index: see the README, "Search".
