@@ -84,14 +84,19 @@ def stage_stories(martyr) -> tuple[StageStory, ...]:
 def _stage_story(martyr, stage: str) -> StageStory:
     written = martyr.story_for(stage)
     if written is not None:
-        parts = tuple(Markup(html.escape(p.strip())) for p in _PARAGRAPH_BREAK.split(written["text"]) if p.strip())
+        parts = tuple(_paragraph(p) for p in _PARAGRAPH_BREAK.split(written["text"]) if p.strip())
         return StageStory(stage, STAGE_SLUGS[stage], True, parts, tuple(written["sources"]),
                           tuple(written["questions"]))
     # No story for this stage: the record's own words, as the martyr's page shows them.
-    parts = [Markup(html.escape(martyr.summary))] if martyr.summary else []
+    parts = [_paragraph(martyr.summary)] if martyr.summary else []
     parts += [Markup(sanitise_html(markdown.markdown(chunk))) for chunk in _PARAGRAPH_BREAK.split(martyr.deeds)
               if chunk.strip()]
     return StageStory(stage, STAGE_SLUGS[stage], False, tuple(parts), tuple(martyr.sources), ())
+
+
+def _paragraph(text: str) -> Markup:
+    """A paragraph of plain record text, escaped."""
+    return Markup(f"<p>{html.escape(text.strip())}</p>")
 
 
 def with_stories(martyrs) -> list[MartyrStories]:

@@ -81,7 +81,7 @@ WORK_YEAR_KIND = RecordKind(
 THEME_KIND = replace(THEME_FILES, load=load_themes, check_across=check_themes_across, pages=teacher_pages)
 LETTER_KIND = RecordKind(
     "letter", "letters", "[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]/*.yml", ONE, LETTER, False,
-    "martyrs: []\nschool: 测试中学\ngrade: 初二\ndate: 2024-04-05\ntext: 测试\n", "2023-2024/kind-test.yml",
+    "martyrs: []\nschool: 测试中学\ngrade: 初二\ndate: '2024-04-05'\ntext: 测试\n", "2023-2024/kind-test.yml",
     label=Text("学生来信", "students' letters"), load=load_letters, check_across=check_letters_across,
     pages=letter_pages,
 )
