@@ -160,7 +160,7 @@ def _read_letter(path: Path, school_year: str, loading: Loading) -> Letter | Non
         return None
     signed = signature_problem(values["text"], values["school"], values["grade"])
     if signed is not None:
-        check.problems.add(path, _last_text_line(raw), "text", "letter_signed", line=signed)
+        check.problems.add(path, _last_text_line(raw), "text", "letter_signed", signature=signed)
         return None
     return Letter(f"{school_year}/{path.stem}", path, values, school_year, dict(raw.key_lines),
                   consent_stated=raw.get("consent") is not None)

@@ -370,8 +370,8 @@ MESSAGES: dict[str, Text] = {
         'letters go in a folder named by school year, e.g. letters/2024-2025/ ("{folder}" is not one)',
     ),
     "letter_signed": Text(
-        "信的最后一行“{line}”署了名：学生是未成年人，只显示学校和年级，请删去署名（可写“——学校 年级学生”）",
-        'the last line "{line}" signs with a name: students are minors and are shown by school and grade only; '
+        "信的最后一行“{signature}”署了名：学生是未成年人，只显示学校和年级，请删去署名（可写“——学校 年级学生”）",
+        'the last line "{signature}" signs with a name: students are minors and are shown by school and grade only; '
         "remove the signature (\"——school grade学生\" is allowed)",
     ),
     "letter_held_no_consent": Text(
