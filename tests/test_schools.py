@@ -68,6 +68,9 @@ def write_fixture(project) -> None:
     project.write("martyrs/test-li.yml", martyr("李测试", LIBERATION, "1948-03"))
     project.write("martyrs/test-zhang.yml", martyr("张测试", LIBERATION, "1947", "resting_facility: test-cemetery\n"))
     project.write("martyrs/test-zhao.yml", martyr("赵测试", "抗日战争时期", "1940"))
+    # Deeds longer than a card holds: twelve paragraphs of 100 characters.
+    long_deeds = "".join(f"  第{n}段" + "长" * 96 + "。\n\n" for n in range(1, 13))
+    project.write("martyrs/test-long.yml", f"name: 钱测试\ndied: 1940\ndeeds: |\n{long_deeds}{SOURCE}")
     project.write("martyrs/memorials/test-cemetery.yml", "name: 测试烈士陵园\ntype: 烈士陵园\nlevel: 区县级\n")
     project.write("events/test-event.yml", "title: 测试清明活动\ndate: '2024-04-04'\ntype: 清明祭英烈\n" + SOURCE)
     project.write("themes/test-qingming.yml", THEME)
@@ -127,6 +130,15 @@ def test_card_has_name_dates_native_place_sources_and_qr_code(kit):
     assert card.count('data-record-id="test-li"') == 2  # two copies on the A4 sheet
 
 
+def test_a_card_prints_the_paragraphs_it_holds_and_says_the_rest_is_online(kit, tmp_path):
+    card = stage_section(read(kit.site, "martyrs/test-long/card"), "gaozhong")
+    assert "第4段" in card and "第5段" not in card  # whole paragraphs (100 characters each), up to 400
+    assert card.count("……（未完，扫码阅读全文）") == 2
+    assert "第12段" in stage_section(read(kit.site, "martyrs/test-long/projector"), "gaozhong")
+    boxes = pdf_pages(print_to_pdf(kit.site / "martyrs/test-long/card/index.html", tmp_path / "long.pdf", "#gaozhong"))
+    assert boxes == [pytest.approx(A4_LANDSCAPE, abs=1.5)]
+
+
 # --- printing -------------------------------------------------------------------
 
 def test_a_martyrs_card_prints_on_one_a4_landscape_sheet(kit, tmp_path):
@@ -151,7 +163,7 @@ def test_card_groups_by_facility_and_native_place(kit):
     facility = read(kit.site, "teachers/cards/facility-test-cemetery")
     assert re.findall(r'data-record-id="([^"]+)"', stage_section(facility, "xiaoxue")) == ["test-zhang"]
     everyone = stage_section(read(kit.site, "teachers/cards/all"), "xiaoxue")
-    assert len(set(re.findall(r'data-record-id="([^"]+)"', everyone))) == 4 + 4
+    assert len(set(re.findall(r'data-record-id="([^"]+)"', everyone))) == 5 + 4
 
 
 def test_letter_sheet_prints_on_one_a4_portrait_page(kit, tmp_path):

@@ -40,6 +40,11 @@ TEACHERS = "teachers/index.md"
 CARDS = "teachers/cards/"
 BLANK_LETTER_SHEET = "teachers/letter-sheet/index.html"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# About what an A5 card's story area holds, in characters: a card prints whole
+# paragraphs up to it (at least one) and says the rest is behind its QR code. The
+# projector shows everything. It also keeps the group sheets small: a card's HTML
+# stays a couple of KiB, whatever the length of the deeds.
+CARD_CHARACTERS = 400
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,22 @@ class StageStory:
     parts: tuple[Markup, ...]  # paragraphs, as safe HTML (escaped, or sanitised Markdown)
     sources: tuple[dict, ...]
     questions: tuple[str, ...]
+
+    @property
+    def card_parts(self) -> tuple[Markup, ...]:
+        """The whole paragraphs a card prints: up to CARD_CHARACTERS, at least one."""
+        shown, total = [], 0
+        for part in self.parts:
+            total += len(part.striptags())
+            if shown and total > CARD_CHARACTERS:
+                break
+            shown.append(part)
+        return tuple(shown)
+
+    @property
+    def card_cut(self) -> bool:
+        """The card leaves paragraphs out (its QR code leads to the whole text)."""
+        return len(self.card_parts) < len(self.parts)
 
 
 @dataclass(frozen=True)
