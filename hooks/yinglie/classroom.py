@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import markdown
 from markupsafe import Markup
@@ -75,10 +76,16 @@ class StageStory:
         return len(self.card_parts) < len(self.parts)
 
 
-@dataclass(frozen=True)
 class MartyrStories:
-    martyr: object
-    stories: tuple[StageStory, ...]  # in SCHOOL_STAGES order
+    """A martyr with the stories of every stage, made when a sheet is first drawn and
+    shared by every sheet that shows the martyr (the card, the projector, the groups)."""
+
+    def __init__(self, martyr):
+        self.martyr = martyr
+
+    @cached_property
+    def stories(self) -> tuple[StageStory, ...]:
+        return stage_stories(self.martyr)
 
     def __iter__(self):  # for (martyr, stories) in …: templates unpack it
         return iter((self.martyr, self.stories))
@@ -99,20 +106,28 @@ class CardGroup:
 
 
 def stage_stories(martyr) -> tuple[StageStory, ...]:
-    return tuple(_stage_story(martyr, stage) for stage in SCHOOL_STAGES)
+    """The story of every stage: staff's where written, else the record's own text."""
+    record_text: tuple[Markup, ...] | None = None
+    stories = []
+    for stage in SCHOOL_STAGES:
+        written = martyr.story_for(stage)
+        if written is not None:
+            parts = tuple(_paragraph(p) for p in _PARAGRAPH_BREAK.split(written["text"]) if p.strip())
+            stories.append(StageStory(stage, STAGE_SLUGS[stage], True, parts, tuple(written["sources"]),
+                                      tuple(written["questions"])))
+            continue
+        if record_text is None:
+            record_text = _record_text(martyr)
+        stories.append(StageStory(stage, STAGE_SLUGS[stage], False, record_text, tuple(martyr.sources), ()))
+    return tuple(stories)
 
 
-def _stage_story(martyr, stage: str) -> StageStory:
-    written = martyr.story_for(stage)
-    if written is not None:
-        parts = tuple(_paragraph(p) for p in _PARAGRAPH_BREAK.split(written["text"]) if p.strip())
-        return StageStory(stage, STAGE_SLUGS[stage], True, parts, tuple(written["sources"]),
-                          tuple(written["questions"]))
-    # No story for this stage: the record's own words, as the martyr's page shows them.
+def _record_text(martyr) -> tuple[Markup, ...]:
+    """No story for a stage: the record's own words, as the martyr's page shows them."""
     parts = [_paragraph(martyr.summary)] if martyr.summary else []
     parts += [Markup(sanitise_html(markdown.markdown(chunk))) for chunk in _PARAGRAPH_BREAK.split(martyr.deeds)
               if chunk.strip()]
-    return StageStory(stage, STAGE_SLUGS[stage], False, tuple(parts), tuple(martyr.sources), ())
+    return tuple(parts)
 
 
 def _paragraph(text: str) -> Markup:
@@ -120,22 +135,24 @@ def _paragraph(text: str) -> Markup:
     return Markup(f"<p>{html.escape(text.strip())}</p>")
 
 
-def with_stories(martyrs) -> list[MartyrStories]:
-    return [MartyrStories(m, stage_stories(m)) for m in martyrs]
 
 
 def card_groups(catalogue: Catalogue) -> list[CardGroup]:
     """All martyrs; each period's, each native place's, each facility's (only groups with martyrs)."""
     ordered = catalogue.martyrs_by_strokes
+    by_period: dict[str, list] = {}
+    by_place: dict[str, list] = {}
+    for m in ordered:  # one pass: the groups grow linearly with the records
+        by_period.setdefault(m.period, []).append(m)
+        by_place.setdefault(m.native_place, []).append(m)
     groups = [CardGroup("全部英烈", "全部", "all", tuple(ordered))]
     for number, period in enumerate(catalogue.settings.periods, start=1):
-        found = tuple(m for m in ordered if m.period == period.name)
-        if found:
-            groups.append(CardGroup(period.name, "历史时期", f"period-{number}", found))
+        if period.name in by_period:
+            groups.append(CardGroup(period.name, "历史时期", f"period-{number}", tuple(by_period[period.name])))
     slugs: set[str] = set()
     for place in catalogue.filter_values("native_place"):
         slug = _unique(f"place-{name_keys(place).pinyin_text or 'x'}", slugs)
-        groups.append(CardGroup(place, "籍贯", slug, tuple(m for m in ordered if m.native_place == place)))
+        groups.append(CardGroup(place, "籍贯", slug, tuple(by_place[place])))
     for facility in catalogue.facilities_by_name:
         residents = catalogue.residents(facility.id)
         if residents:
@@ -184,6 +201,11 @@ def teacher_pages(catalogue: Catalogue) -> list[SitePage]:
 def classroom_sheets(catalogue: Catalogue) -> list[PlaqueSheet]:
     """Every print file of the kit, not yet rendered."""
     stages = tuple(STAGE_SLUGS.items())
+    stories = {m.id: MartyrStories(m) for m in catalogue.martyrs}  # made once, when first drawn
+
+    def with_stories(martyrs) -> list[MartyrStories]:
+        return [stories[m.id] for m in martyrs]
+
     sheets = []
     for m in catalogue.martyrs:
         told = with_stories([m])
