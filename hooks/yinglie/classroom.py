@@ -50,14 +50,24 @@ CARD_CHARACTERS = 400
 
 @dataclass(frozen=True)
 class StageStory:
-    """What the kit shows of one martyr for one school stage."""
+    """What the kit shows of one martyr for one or more school stages: a story staff
+    wrote for one stage, or the record's own text for every stage still without one
+    (written once, not once per stage: the files stay a third of the size)."""
 
-    stage: str  # 小学, 初中, 高中
-    slug: str  # its fragment in a card's or projector's address
-    written: bool  # staff wrote a story for this stage; False: the record's own text
+    stages: tuple[str, ...]  # 小学, 初中, 高中
+    written: bool  # staff wrote it for its stage; False: the record's own text
     parts: tuple[Markup, ...]  # paragraphs, as safe HTML (escaped, or sanitised Markdown)
     sources: tuple[dict, ...]
     questions: tuple[str, ...]
+
+    @property
+    def slugs(self) -> str:
+        """The fragments that show it (`#xiaoxue`…), space-separated, for its class and data."""
+        return " ".join(STAGE_SLUGS[stage] for stage in self.stages)
+
+    @property
+    def stage_names(self) -> str:
+        return "、".join(self.stages)
 
     @property
     def card_parts(self) -> tuple[Markup, ...]:
@@ -106,19 +116,18 @@ class CardGroup:
 
 
 def stage_stories(martyr) -> tuple[StageStory, ...]:
-    """The story of every stage: staff's where written, else the record's own text."""
-    record_text: tuple[Markup, ...] | None = None
-    stories = []
+    """Each story staff wrote (one stage each), then the record's own text for the
+    stages without one, if any: every stage is shown by exactly one of them."""
+    stories, unwritten = [], []
     for stage in SCHOOL_STAGES:
         written = martyr.story_for(stage)
-        if written is not None:
-            parts = tuple(_paragraph(p) for p in _PARAGRAPH_BREAK.split(written["text"]) if p.strip())
-            stories.append(StageStory(stage, STAGE_SLUGS[stage], True, parts, tuple(written["sources"]),
-                                      tuple(written["questions"])))
+        if written is None:
+            unwritten.append(stage)
             continue
-        if record_text is None:
-            record_text = _record_text(martyr)
-        stories.append(StageStory(stage, STAGE_SLUGS[stage], False, record_text, tuple(martyr.sources), ()))
+        parts = tuple(_paragraph(p) for p in _PARAGRAPH_BREAK.split(written["text"]) if p.strip())
+        stories.append(StageStory((stage,), True, parts, tuple(written["sources"]), tuple(written["questions"])))
+    if unwritten:
+        stories.append(StageStory(tuple(unwritten), False, _record_text(martyr), tuple(martyr.sources), ()))
     return tuple(stories)
 
 

@@ -5,10 +5,12 @@
    no inline script. */
 (function () {
   "use strict";
-  var stages = Array.prototype.slice.call(document.querySelectorAll(".pj-stage"));
+  var all = Array.prototype.slice.call(document.querySelectorAll(".pj-part"));
+  var stageLinks = Array.prototype.slice.call(document.querySelectorAll(".projector__bar a[href^='#']"));
+  var stages = stageLinks.map(function (link) { return link.getAttribute("href").slice(1); });
   var count = document.querySelector("[data-count]");
   var stage = null, parts = [], index = 0;
-  if (!stages.length) { return; }
+  if (!all.length || !stages.length) { return; }
 
   function show(next) {
     index = Math.max(0, Math.min(parts.length - 1, next));
@@ -16,13 +18,22 @@
     if (count) { count.textContent = (index + 1) + " / " + parts.length; }
   }
 
+  // A part without data-stages (a theme's opening) belongs to every stage.
   function chooseStage() {
     var wanted = decodeURIComponent(location.hash.slice(1));
-    var found = stages.filter(function (s) { return s.id === wanted; })[0] || stages[0];
+    var found = stages.indexOf(wanted) >= 0 ? wanted : stages[0];
     if (found === stage) { return; }
-    stages.forEach(function (s) { s.classList.toggle("is-current", s === found); });
     stage = found;
-    parts = Array.prototype.slice.call(found.querySelectorAll(".pj-part"));
+    document.body.setAttribute("data-stage", found);
+    stageLinks.forEach(function (link) {
+      if (link.getAttribute("href") === "#" + found) { link.setAttribute("aria-current", "true"); }
+      else { link.removeAttribute("aria-current"); }
+    });
+    parts = all.filter(function (part) {
+      var served = part.getAttribute("data-stages");
+      return served === null || served.split(" ").indexOf(found) >= 0;
+    });
+    all.forEach(function (part) { part.classList.remove("is-current"); });
     show(0);
   }
 
