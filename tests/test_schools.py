@@ -205,6 +205,10 @@ def test_theme_page_gathers_martyrs_by_id_and_facility_and_its_events(kit):
     cards = stage_section(read(kit.site, "themes/test-qingming/cards"), "chuzhong")
     assert sorted(set(re.findall(r'data-record-id="([^"]+)"', cards))) == ["test-zhang", "test-zhao"]
     assert "测试专题·清明" in read(kit.site, "teachers")
+    projector = read(kit.site, "themes/test-qingming/projector")
+    opening = re.search(r'<div class="pj-part pj-part--title"><h1>(.*?)</h1>', projector)
+    assert opening and opening.group(1) == "测试专题·清明" and "专题的测试介绍。" in projector
+    assert sorted(set(re.findall(r'data-record-id="([^"]+)"', projector))) == ["test-zhang", "test-zhao"]
 
 
 # --- teachers' section ----------------------------------------------------------
