@@ -24,13 +24,13 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "rollheaders", "sheets", "celldates", "recordyaml", "quotations",
     ),
     # One module per record kind: its schema, its records, loading them, its checks.
-    "kinds": ("martyrs", "memorials", "memorialwork", "honors", "events"),
+    "kinds": ("martyrs", "memorials", "memorialwork", "honors", "events", "themes", "letters"),
     # All records together.
     "records": ("catalogue",),
     # What the site is made of: pages, open data, search, feeds, QR codes, the last scan.
     "output": (
         "pages", "eventpages", "memorialpages", "honorpages", "opendata", "search", "feeds", "plaques",
-        "qrcodes", "links", "published", "csp", "publictables",
+        "qrcodes", "links", "published", "csp", "publictables", "classroom", "letterpages",
     ),
     # The list of record kinds, joining each kind's records to its pages; the whole site from it.
     "site plan": ("kinds", "siteplan"),

@@ -333,6 +333,8 @@ class RepositoryConfig(Config):
 
     # Off: no "修改此条记录" / "记录仓库" link and no repo_url on any page (sitebuild.py).
     public = Flag(default=False)
+
+
 # --- How the public answers the bureau (theme/partials/contact.html, correction.html,
 # tracing.html, tribute.html). Templates read these as written in mkdocs.yml; they are
 # checked here, so a wrong address fails the build before any page shows it.
@@ -394,6 +396,20 @@ class TributeConfig(Config):
     highlighted around 清明 and 9·30 (theme/assets/tribute.js)."""
 
     links = ListOfSettings(TributeLinkConfig, default=[])
+# School stages of the classroom kit's stories (martyrs.py `stories`), in this order.
+SCHOOL_STAGES = ("小学", "初中", "高中")
+
+
+class SchoolsConfig(Config):
+    """`extra.schools`: the classroom kit (教师专区) and students' letters (letters.py)."""
+
+    # How a school asks the bureau for a speaker or a visit, shown in 教师专区 as written
+    # (a public value). Empty: the page says to ask the bureau, and invents no contact.
+    contact = c.Optional(Text())
+    # The grades a letter may name (letters/*.yml `grade`).
+    grades = NonEmptyList(Text(), default=[
+        "一年级", "二年级", "三年级", "四年级", "五年级", "六年级", "初一", "初二", "初三", "高一", "高二", "高三",
+    ])
 
 
 class ExtraConfig(Config):
@@ -414,6 +430,7 @@ class ExtraConfig(Config):
     contact = Section(ContactConfig)
     tracing = Section(TracingConfig)
     tribute = Section(TributeConfig)
+    schools = Section(SchoolsConfig)
 
 
 # --- What the loaders use --------------------------------------------------------------
@@ -511,6 +528,9 @@ class Settings:
     bureau: str = "区退役军人事务局"
     repository_public: bool = False
     directory_page_names: int = 2000
+    # extra.schools: the grades a student's letter may name, and how schools reach the bureau.
+    school_grades: tuple[str, ...] = ()
+    school_contact: str = ""
 
     @property
     def martyrs_dir(self) -> Path:
@@ -547,6 +567,8 @@ class Settings:
             "facility_types": self.facility_types,
             "facility_levels": self.facility_levels,
             "tracing_statuses": self.tracing.statuses,
+            "school_stages": SCHOOL_STAGES,
+            "school_grades": self.school_grades,
         }
 
     def period(self, name: str) -> Period | None:
@@ -598,6 +620,8 @@ def settings_from(extra: dict, config_dir: Path, docs_dir: str | Path | None = N
         bureau=raw.bureau,
         repository_public=raw.repository.public,
         directory_page_names=records.directory_page_names,
+        school_grades=tuple(raw.schools.grades),
+        school_contact=raw.schools.contact or "",
     )
 
 
@@ -631,6 +655,8 @@ def _public_values(raw: ExtraConfig, footer_order: list[str]) -> tuple[str, ...]
     footer = [raw.footer[key] for key in footer_order if raw.footer[key]]
     contact = [raw.contact[key] for key in ("phone", "email", "address", "hours") if raw.contact[key]]
     return tuple(dict.fromkeys([*raw.publication_guard.public_values, *footer, *contact]))
+    schools = [raw.schools.contact] if raw.schools.contact else []  # the bureau's contact, published on purpose
+    return tuple(dict.fromkeys([*raw.publication_guard.public_values, *footer, *schools]))
 
 
 def _event_settings(raw: EventsConfig) -> EventSettings:

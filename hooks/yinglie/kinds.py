@@ -15,7 +15,12 @@ The order is the order of the site's pages and open data.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from .classroom import teacher_pages
 from .eventpages import event_pages
+from .letterpages import letter_pages
+from .letters import LETTER, check_letters_across, load_letters
 from .events import EVENT, load_events
 from .honorpages import honor_pages
 from .honors import NOTICE, TOTALS, load_honors, totals_file_json_schema, write_synthetic as write_notices
@@ -29,6 +34,7 @@ from .pages import martyr_pages
 from .recordkind import LIST, ONE, RecordKind, SearchPart
 from .search import event_entries, facility_entries, martyr_entries, notice_entries, work_year_entries
 from .synthdata import write_synthetic_martyrs
+from .themes import THEME_FILES, check_themes_across, load_themes
 
 _SOURCE = """\
 sources:
@@ -74,4 +80,14 @@ WORK_YEAR_KIND = RecordKind(
     search=SearchPart("w", "年度工作", work_year_entries),
 )
 
-KINDS: tuple[RecordKind, ...] = (MARTYR_KIND, EVENT_KIND, NOTICE_KIND, TOTALS_KIND, FACILITY_KIND, WORK_YEAR_KIND)
+# Classroom themes: their pages are the teachers' section (教师专区) and one page per theme.
+THEME_KIND = replace(THEME_FILES, load=load_themes, check_across=check_themes_across, pages=teacher_pages)
+LETTER_KIND = RecordKind(
+    "letter", "letters", "[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]/*.yml", ONE, LETTER, False,
+    "martyrs: []\nschool: 测试中学\ngrade: 初二\ndate: '2024-04-05'\ntext: 测试\n", "2023-2024/kind-test.yml",
+    label=Text("学生来信", "students' letters"), load=load_letters, check_across=check_letters_across,
+    pages=letter_pages,
+)
+
+KINDS: tuple[RecordKind, ...] = (MARTYR_KIND, EVENT_KIND, NOTICE_KIND, TOTALS_KIND, FACILITY_KIND, WORK_YEAR_KIND,
+                                 THEME_KIND, LETTER_KIND)

@@ -23,6 +23,21 @@ from .yamlsource import Located
 
 UNNAMED = "无名烈士"
 
+# A version of the story for one school stage, written by staff (never by the build):
+# the classroom kit (classroom.py) shows it on story cards and the projector view.
+STAGE_STORY = Schema(
+    "stage_story",
+    (
+        Field("stage", Choice("school_stages"), Text("学段", "school stage"), required=True,
+              help="小学、初中 或 高中 / primary, junior or senior school"),
+        Field("text", PlainText(max_length=3000), Text("故事正文", "story"), required=True,
+              help="工作人员撰写，空行分段 / written by staff; a blank line between paragraphs"),
+        Field("sources", Records(SOURCE, min_items=1), Text("资料来源", "sources"), required=True),
+        Field("questions", TextList(), Text("讨论题", "discussion questions")),
+    ),
+    title="分学段故事 / Story for a school stage",
+)
+
 MARTYR = Schema(
     "martyr",
     (
@@ -57,6 +72,8 @@ MARTYR = Schema(
         Field("photos", Records(PHOTO), Text("照片", "photos"), public=False),
         Field("tracing", Choice("tracing_statuses"), Text("寻亲状态", "family tracing"),
               help="为烈士寻亲：寻亲中 / 已找到亲属（见 extra.tracing.statuses）；不寻亲则不填"),
+        Field("stories", Records(STAGE_STORY), Text("分学段故事", "stories by school stage"),
+              help="每个学段最多一篇；没有的学段，课堂材料使用简介和生平事迹原文"),
     ),
     title="烈士记录 / Martyr record",
 )
@@ -84,6 +101,10 @@ class Martyr(FieldsAsAttributes):
     def url(self) -> str:
         """The page address relative to the site root."""
         return f"martyrs/{self.id}/"
+
+    def story_for(self, stage: str) -> dict | None:
+        """The staff-written story for a school stage (小学, 初中, 高中), or None."""
+        return next((story for story in self.values["stories"] if story["stage"] == stage), None)
 
 
 def load_martyrs(loading: Loading) -> list[Martyr]:
@@ -125,7 +146,19 @@ def _check_between_fields(values: dict, raw: Located, settings: Settings, check:
             check.path, raw.line_of("period"), "period", "period_mismatch",
             period=period.name, died=died, start=period.start.isoformat(), end=period.end.isoformat(),
         )
+    _check_one_story_per_stage(values, raw, check)
     surname = values["surname"]
     if surname and not values["name"].startswith(surname):
         check.problems.add(check.path, raw.line_of("surname"), "surname", "surname_not_prefix",
                            surname=surname, name=values["name"])
+
+
+def _check_one_story_per_stage(values: dict, raw: Located, check: Checker) -> None:
+    seen: set[str] = set()
+    items = raw.get("stories")
+    for index, story in enumerate(values["stories"]):
+        if story["stage"] in seen:
+            line = items.item_lines[index] if hasattr(items, "item_lines") else raw.line_of("stories")
+            check.problems.add(check.path, line, f"stories[{index + 1}].stage", "story_stage_twice",
+                               stage=story["stage"])
+        seen.add(story["stage"])

@@ -497,6 +497,45 @@ MESSAGES: dict[str, Text] = {
         "原文摘录在资料文本 {folder}/{document} 中找不到（已忽略空格和换行）：请逐字照抄原文",
         "the quotation is not in {folder}/{document} (spaces and line breaks ignored): copy it word for word",
     ),
+    # The classroom kit: stories by school stage, themes, students' letters.
+    "story_stage_twice": Text(
+        "“{stage}”学段已有一篇故事，每个学段只写一篇", 'there is already a story for "{stage}": one story per school stage',
+    ),
+    "theme_gathers_nothing": Text(
+        "专题须至少写明 martyrs、periods、native_places、facilities 或 events 之一",
+        "a theme must name at least one of martyrs, periods, native_places, facilities or events",
+    ),
+    "theme_unknown_period": Text(
+        "“{value}”不是设置中的历史时期（可选：{allowed}）", '"{value}" is not a configured period (allowed: {allowed})',
+    ),
+    "theme_unknown_facility": Text(
+        "没有编号为“{id}”的纪念设施记录（应有文件 martyrs/memorials/{id}.yml）",
+        'no facility record "{id}" (there is no file martyrs/memorials/{id}.yml)',
+    ),
+    "theme_unknown_event": Text(
+        "没有编号为“{id}”的纪念活动记录（应有文件 events/{id}.yml）",
+        'no event record "{id}" (there is no file events/{id}.yml)',
+    ),
+    "letter_folder_not_school_year": Text(
+        "学生来信应放在以学年命名的文件夹中，如 letters/2024-2025/（“{folder}”不是学年）",
+        'letters go in a folder named by school year, e.g. letters/2024-2025/ ("{folder}" is not one)',
+    ),
+    "letter_signed": Text(
+        "信的最后一行“{signature}”署了名：学生是未成年人，只显示学校和年级，请删去署名（可写“——学校 年级学生”）",
+        'the last line "{signature}" signs with a name: students are minors and are shown by school and grade only; '
+        "remove the signature (\"——school grade学生\" is allowed)",
+    ),
+    "letter_held_no_consent": Text(
+        "未记录学校是否同意公开，这封信不公开", "the school's consent is not recorded; this letter is held back",
+    ),
+    "letter_held_refused": Text(
+        "学校未同意公开，这封信不公开", "the school did not consent; this letter is held back",
+    ),
+    "letter_held_unrecorded": Text(
+        "写明同意公开，但未填写同意的记录（consent_record），这封信暂不公开",
+        "consent is marked but not recorded (consent_record is empty); this letter is held back",
+    ),
+    "letter_held_summary": Text("{count} 封学生来信未公开：", "{count} letter(s) held back from the site:"),
 }
 
 TYPE_NAMES: dict[str, Text] = {

@@ -32,6 +32,7 @@ from mkdocs.exceptions import PluginError
 
 from .catalogue import Catalogue
 from .collation import stroke_count
+from .letters import letters_by_martyr
 
 DIRECTORY = "martyrs/index.md"
 DIRECTORY_PINYIN = "martyrs/pinyin/index.md"
@@ -215,6 +216,7 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
         *_directory_pages(catalogue, "strokes", DIRECTORY, "英烈名录", filters),
         *_directory_pages(catalogue, "pinyin", DIRECTORY_PINYIN, "英烈名录（按拼音排序）", filters),
     ]
+    letters = letters_by_martyr(catalogue.records.get("letter", []))  # 寄语: students' letters
     for martyr in catalogue.martyrs_by_strokes:
         resting = catalogue.facility(martyr.resting_facility) if martyr.resting_facility else None
         pages.append(
@@ -225,7 +227,8 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
                 body=martyr.deeds,
                 context={"martyr": martyr, "martyr_events": catalogue.events_by_martyr.get(martyr.id, []),
                          "resting": resting, "tracing": catalogue.settings.tracing,
-                         "known_facts": known_facts(martyr, resting), "unknown_facts": unknown_facts(martyr, resting)},
+                         "known_facts": known_facts(martyr, resting), "unknown_facts": unknown_facts(martyr, resting),
+                         "martyr_letters": letters.get(martyr.id, [])},
                 edit_path=martyr.path,
                 # Records are found through the record search index (search.py),
                 # not Material's full-text index: see the README, "Search".

@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalogue import Catalogue
+from .classroom import classroom_sheets
 from .config import SettingsError, settings_from
 from .errors import RecordsInvalid
 from .feeds import feed_files
@@ -238,7 +239,7 @@ class SiteBuild:
         """
         # Made once, and only if a sheet is drawn; as strict as the pages' (on_env).
         theme_env = functools.cache(lambda: self.template_env(config.theme.get_env()))
-        for sheet in plaque_sheets(self.catalogue):
+        for sheet in [*plaque_sheets(self.catalogue), *classroom_sheets(self.catalogue)]:
             target = site_dir / sheet.address
             if self.preview_dir is not None:
                 stamp = self._stamp(sheet.records)

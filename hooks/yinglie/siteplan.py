@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, get_files
 
 from .catalogue import Catalogue, collect_catalogue
+from .classroom import classroom_sheets
 from .config import Settings
 from .errors import Problems
 from .feeds import CALENDAR, FEED
@@ -72,6 +73,7 @@ def generated_files(catalogue: Catalogue, data: dict[str, str] | None = None) ->
         CALENDAR,
         *(f"{record.url}{name}" for record in catalogue.records_with("qr_codes") for name in FILE_NAMES),
         *(sheet.address for sheet in plaque_sheets(catalogue)),
+        *(sheet.address for sheet in classroom_sheets(catalogue)),
         *(address for photo in catalogue.web_photos for address in photo.files()),
     ]
 

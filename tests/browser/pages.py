@@ -34,4 +34,7 @@ PAGE_KINDS = [
     PageKind("outreach", "events/wujin/", "五进"),
     PageKind("memorials", "memorials/", "纪念设施"),
     PageKind("memorial-work", "memorials/work/2022/", "474"),
+    PageKind("teachers", "teachers/", "打印故事卡"),
+    PageKind("teachers-guide", "teachers-guide/", "课前准备"),
+    PageKind("letters", "letters/", "学生寄语"),
 ]
