@@ -41,6 +41,7 @@ WORK = "year: 2023\narea: 江津区\nfunds_yuan: 4740000\n" + SOURCE
 
 M, E, F = "martyrs/ce-shi.yml", "events/ce-shi.yml", "martyrs/memorials/ce-shi.yml"
 N, T, W = "honors/2023/round.yml", "honors/2023/totals.yml", "martyrs/memorials/work/2023.yml"
+TH, L = "themes/ce-shi.yml", "letters/2023-2024/ce-shi.yml"
 
 # name -> the files of a small project. Names starting with ok_ are valid.
 CASES: dict[str, dict[str, str]] = {
@@ -229,7 +230,8 @@ def _matches(glob: str, relative: str) -> bool:
 
 def test_the_editor_settings_map_each_kinds_files_to_its_schema_alone(tmp_path):
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
-    every_kind = {M: "martyr", E: "event", N: "notice", T: "totals", F: "facility", W: "memorial_work"}
+    every_kind = {M: "martyr", E: "event", N: "notice", T: "totals", F: "facility", W: "memorial_work",
+                  TH: "theme", L: "letter"}
     write(tmp_path, dict.fromkeys(every_kind, ""))
     assert {kind_of(tmp_path / relative, tmp_path).name for relative in every_kind} == {k.name for k in KINDS}
     for relative, kind in every_kind.items():

@@ -72,21 +72,25 @@ def test_nothing_is_loaded_from_another_host(offline):
     assert "unpkg.com" not in index and "assets/offline/worker-shim.js" in index
 
 
+def _registered(script) -> object:
+    text = script.read_text(encoding="utf-8")
+    prefix = 'window.yinglieData.register(document.currentScript.src.replace(/\\.js$/, ".json"), '
+    assert text.startswith(prefix) and text.endswith(");\n")
+    return json.loads(text[len(prefix):-3])
+
+
 def test_fetched_data_is_also_a_script_with_file_addresses(offline):
     _project, _archive, top, _printed = offline
-    search = (top / "data/search-records.js").read_text(encoding="utf-8")
-    assert search.startswith("window.yinglieSearchRecords = ")
-    data = json.loads(search.removeprefix("window.yinglieSearchRecords = ").rstrip().removesuffix(";"))
+    data = _registered(top / "data/search-records.js")
     served = json.loads((top / "data/search-records.json").read_text(encoding="utf-8"))
     assert len(data["r"]) == len(served["r"]) > 0
     addresses = [row[4] for row in data["r"]]
     assert "martyrs/offline-test/index.html" in addresses
     assert all(not address.split("#")[0].endswith("/") for address in addresses)
 
-    days = (top / "data/on-this-day.js").read_text(encoding="utf-8")
-    months = json.loads(days.removeprefix("window.yinglieOnThisDay = ").rstrip().removesuffix(";"))
-    assert sorted(months) == [f"{m:02d}" for m in range(1, 13)]
-    may = json.dumps(months["05"], ensure_ascii=False)
+    months = sorted(path.stem for path in (top / "data/on-this-day").glob("*.js"))
+    assert months == [f"{m:02d}" for m in range(1, 13)]
+    may = json.dumps(_registered(top / "data/on-this-day/05.js"), ensure_ascii=False)
     assert "离线测试" in may and "martyrs/offline-test/index.html" in may
 
     material = (top / "search/search_index.js").read_text(encoding="utf-8")

@@ -649,14 +649,14 @@ def default_settings() -> Settings:
 
 def _public_values(raw: ExtraConfig, footer_order: list[str]) -> tuple[str, ...]:
     """`extra.publication_guard.public_values`, then every item of `extra.footer` (as listed),
-    then every item of `extra.contact` (the bureau's published phone, e-mail, address)."""
+    then every item of `extra.contact` (the bureau's published phone, e-mail, address) and
+    `extra.schools.contact` (how schools reach the bureau)."""
     # Only values the guard would refuse exempt anything (publicvalues.py): the
     # organiser's name is declared too, and changes nothing.
     footer = [raw.footer[key] for key in footer_order if raw.footer[key]]
     contact = [raw.contact[key] for key in ("phone", "email", "address", "hours") if raw.contact[key]]
-    return tuple(dict.fromkeys([*raw.publication_guard.public_values, *footer, *contact]))
-    schools = [raw.schools.contact] if raw.schools.contact else []  # the bureau's contact, published on purpose
-    return tuple(dict.fromkeys([*raw.publication_guard.public_values, *footer, *schools]))
+    schools = [raw.schools.contact] if raw.schools.contact else []
+    return tuple(dict.fromkeys([*raw.publication_guard.public_values, *footer, *contact, *schools]))
 
 
 def _event_settings(raw: EventsConfig) -> EventSettings:

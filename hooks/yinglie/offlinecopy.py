@@ -9,8 +9,9 @@ script), then changed in four ways, by the rules below and nothing else:
 
 1. every link to a folder of the site points at its index.html, in the pages and in
    Material's search index;
-2. the data the site's scripts fetch (record search, 今日纪念) is also written as
-   scripts that set a global, which those scripts read from a file:// page;
+2. each data file the site's scripts read (the record search index, 今日纪念's months)
+   is also written as a script beside it, which theme/assets/site-data.js loads on a
+   file:// page instead of fetching the JSON;
 3. Material's search worker runs in a hidden frame (theme/assets/offline/, in place
    of the iframe-worker shim the plugin would load from unpkg.com, another host);
 4. photos keep one width, the JPEG each <img> names for browsers without srcset (the
@@ -61,11 +62,10 @@ def prepare(config) -> None:
     config.extra["polyfills"] = [WORKER_SHIM if "iframe-worker" in url else url for url in polyfills]
 
 
-# The data the site's scripts fetch, and the global each is also written to.
-DATA_SCRIPTS = (
-    ("data/search-records.json", "data/search-records.js", "yinglieSearchRecords"),
-)
-ON_THIS_DAY = ("data/on-this-day", "data/on-this-day.js", "yinglieOnThisDay")
+# The data files the site's scripts read (through theme/assets/site-data.js).
+FETCHED_DATA = ("data/search-records.json", "data/on-this-day/*.json")
+# How each is written as a script: it registers its JSON under the JSON file's address.
+DATA_SCRIPT = "window.yinglieData.register(document.currentScript.src.replace(/\\.js$/, \".json\"), {json});\n"
 SEARCH_INDEX = "search/search_index.js"
 MATERIAL_INDEX_PREFIX = "var __index = "
 
@@ -117,15 +117,12 @@ class OfflineCopy:
         return value
 
     def data_scripts(self) -> None:
-        for source, script, name in DATA_SCRIPTS:
-            if (self.site / source).is_file():
-                data = json.loads((self.site / source).read_text(encoding="utf-8"))
-                self._write_script(script, name, self.data_addresses(data))
-        folder, script, name = ON_THIS_DAY
-        months = sorted((self.site / folder).glob("*.json"))
-        if months:
-            data = {month.stem: self.data_addresses(json.loads(month.read_text(encoding="utf-8"))) for month in months}
-            self._write_script(script, name, data)
+        for pattern in FETCHED_DATA:
+            for source in sorted(self.site.glob(pattern)):
+                data = self.data_addresses(json.loads(source.read_text(encoding="utf-8")))
+                # JSON is a JavaScript expression; "</" is escaped as in every inert JSON we write.
+                text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+                source.with_suffix(".js").write_text(DATA_SCRIPT.format(json=text), encoding="utf-8")
 
     def search_index(self) -> None:
         """Material's index, which its offline plugin wrote as a script: result links
@@ -149,11 +146,6 @@ class OfflineCopy:
         named = "\n".join(path.read_text(encoding="utf-8") for path in self.site.rglob("*")
                           if path.suffix in (".html", ".json", ".js", ".xml"))
         return [path for path in photos if path.name not in named]
-
-    def _write_script(self, address: str, name: str, data) -> None:
-        # JSON is a JavaScript expression; "</" is escaped as in every inert JSON we write.
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-        (self.site / address).write_text(f"window.{name} = {text};\n", encoding="utf-8")
 
     def make(self) -> None:
         self.pages()

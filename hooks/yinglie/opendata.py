@@ -7,6 +7,7 @@ keys and no timestamps so that two builds of the same data are byte-identical.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from .catalogue import Catalogue
 from .dates import QINGMING_YEARS, FuzzyDate, qingming
@@ -16,6 +17,9 @@ from .martyrs import MARTYR, Martyr
 from .memorials import FACILITY
 from .memorialwork import WORK_YEAR
 from .search import SEARCH_INDEX, search_files
+
+if TYPE_CHECKING:  # for annotations only: the session lives in the core layer
+    from .session import Session
 
 MARTYRS_JSON = "data/martyrs.json"
 EVENTS_JSON = "data/events.json"

@@ -32,6 +32,8 @@ from .recordkind import LIST, RecordKind
 from .schema import Field, Markdown, Records, Schema
 
 YEAR_FOLDER = "[0-9][0-9][0-9][0-9]"  # in a kind's pattern: the year's folder
+# A school year's folder (letters/2023-2024/): YEAR=2023 is the year it starts.
+SCHOOL_YEAR_FOLDER = f"{YEAR_FOLDER}-{YEAR_FOLDER}"
 # Kinds whose file is named by its year (memorialwork.py refuses any other name).
 NAMED_BY_YEAR = {"memorial_work"}
 YEAR = re.compile(r"^\d{4}$")
@@ -88,7 +90,8 @@ def target(kind: RecordKind, root: Path, record_id: str | None, year: str | None
         # a page address, so it holds nothing the guard refuses either.
         if not RECORD_ID.match(record_id) or list(scan(record_id)):
             raise ScaffoldRefused("new_bad_id", id=record_id)
-    name = kind.pattern.replace(YEAR_FOLDER, year or "")
+    name = kind.pattern.replace(SCHOOL_YEAR_FOLDER, f"{year}-{int(year) + 1}" if year else "")
+    name = name.replace(YEAR_FOLDER, year or "")
     name = name.replace("*", year if kind.name in NAMED_BY_YEAR else (record_id or ""))
     path = root / kind.folder / name
     if any(_reserves(other, path, root) for other in KINDS if other is not kind):

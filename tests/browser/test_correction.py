@@ -55,7 +55,7 @@ def test_from_a_martyr_page_the_form_names_the_record_and_composes_the_mail(open
     page.get_by_role("link", name="打开纠错与线索登记表（可打印）").click()
     page.wait_for_url(base + "correction/?id=qi-nanxun")
     name = page.locator("[data-correction-name]")
-    page.wait_for_function("document.querySelector('[data-correction-name]').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('[data-correction-name]').textContent !== ''")
     assert name.inner_text() == "漆南薰"
     address = page.locator("[data-correction-address] a")
     assert address.inner_text() == SITE_URL + "martyrs/qi-nanxun/"
@@ -97,7 +97,7 @@ def test_without_javascript_the_form_has_blank_lines_and_the_mail_still_opens(br
 
 def test_the_form_prints_alone_on_one_page(open_page, base):
     page, _visit = open_page(base + "correction/?id=qi-nanxun")
-    page.wait_for_function("document.querySelector('[data-correction-name]').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('[data-correction-name]').textContent !== ''")
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-footer", ".md-sidebar--primary", ".ml-reading", ".ml-correction__actions",
                    ".md-content h1"):
@@ -128,7 +128,7 @@ def test_the_online_tribute_is_highlighted_in_season(browser, base, now, note):
     context, page = _home(browser, base, now)
     try:
         section = page.locator("[data-tribute]")
-        page.wait_for_function("document.querySelector('[data-tribute]').classList.contains('ml-tribute--season')")
+        page.wait_for_function("() => document.querySelector('[data-tribute]').classList.contains('ml-tribute--season')")
         assert section.locator("[data-tribute-note]").inner_text().startswith(note)
         assert section.get_by_role("link", name="测试网上祭扫平台").get_attribute("href") == "https://tribute.example.org/jisao/"
     finally:

@@ -142,3 +142,18 @@ def test_reading_modes_work_and_hold_from_files(file_page):
     assert page.get_by_role("button", name="大字").get_attribute("aria-pressed") == "true"
     _shot(page, "large-text")
     assert outside == [] and errors == []
+
+
+def test_the_correction_form_names_the_record_from_files(file_page):
+    """The 纠错 form reads the record search index too: from the copy's own script."""
+    page, root, outside, errors = file_page
+    _open(page, root, "martyrs/offline-test/index.html")
+    page.get_by_role("link", name="打开纠错与线索登记表（可打印）").click()
+    page.wait_for_load_state("load")
+    assert page.url == (root / "correction/index.html").as_uri() + "?id=offline-test"
+    name = page.locator("[data-correction-name]")
+    page.wait_for_function("() => document.querySelector('[data-correction-name]').textContent.trim() !== ''")
+    assert name.inner_text().strip() == "离线测试"
+    link = page.locator("[data-correction-address] a")
+    assert link.get_attribute("href") == (root / "martyrs/offline-test/index.html").as_uri()
+    assert outside == [] and errors == []

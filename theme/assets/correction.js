@@ -20,7 +20,7 @@
   }
 
   var id = new URLSearchParams(window.location.search).get("id") || "";
-  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id) || !window.fetch) return;
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id) || !window.yinglieData) return;
   var root = new URL(form.getAttribute("data-base").replace(/\/?$/, "/"), document.baseURI);
   var site = form.getAttribute("data-site") || root.href;
   var pageUrl = "martyrs/" + id + "/";
@@ -35,18 +35,17 @@
       "&body=" + encodeURIComponent(body);
   }
 
-  fetch(new URL(form.getAttribute("data-index"), document.baseURI).href, { credentials: "same-origin" })
-    .then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    })
+  window.yinglieData.load(form.getAttribute("data-index"))
     .then(function (index) {
-      var row = (index.r || []).filter(function (r) { return r[0] === "m" && r[4] === pageUrl; })[0];
+      // The classroom copy's index names the page's index.html (offlinecopy.py).
+      var row = (index.r || []).filter(function (r) {
+        return r[0] === "m" && (r[4] === pageUrl || r[4] === pageUrl + "index.html");
+      })[0];
       if (!row) return;
       var address = new URL(pageUrl, site.replace(/\/?$/, "/")).href;
       form.querySelector("[data-correction-name]").textContent = row[1];
       var link = document.createElement("a");
-      link.href = new URL(pageUrl, root).href;
+      link.href = new URL(row[4], root).href;
       link.textContent = address;
       form.querySelector("[data-correction-address]").appendChild(link);
       compose(row[1], address);

@@ -10,7 +10,7 @@
 (function () {
   "use strict";
   var section = document.querySelector("[data-on-this-day]");
-  if (!section || !window.fetch) return;
+  if (!section || !window.yinglieData) return;
   var list = section.querySelector("[data-today-list]");
   var root = new URL(section.getAttribute("data-base").replace(/\/?$/, "/"), document.baseURI);
   var folder = new URL(section.getAttribute("data-src"), document.baseURI);
@@ -66,24 +66,8 @@
   }
 
   var now = new Date();
-  // The classroom copy, opened from the file system, fetches nothing: there every
-  // month is also in one script that sets a global (hooks/yinglie/offlinecopy.py).
-  function monthFromFile(month) {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = new URL("../on-this-day.js", folder).href;
-      script.onload = function () { resolve((window.yinglieOnThisDay || {})[month]); };
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
-  }
-
-  var month = pad(now.getMonth() + 1);
-  (location.protocol === "file:" ? monthFromFile(month) : fetch(new URL(month + ".json", folder).href)
-    .then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    }))
+  // site-data.js reads it, from a web server or from the classroom copy's files.
+  window.yinglieData.load(new URL(pad(now.getMonth() + 1) + ".json", folder).href)
     .then(function (data) { render(data, now); })
     .catch(function () { /* the static paragraph already points to the calendar */ });
 })();

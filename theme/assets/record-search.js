@@ -16,26 +16,10 @@
   var index = null;
   var loading = null;
 
-  // The classroom copy, opened from the file system, fetches nothing: there the
-  // index is also a script that sets a global (hooks/yinglie/offlinecopy.py).
-  function loadFromFile() {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = new URL("../data/search-records.js", scriptUrl).href;
-      script.onload = function () { resolve(window.yinglieSearchRecords); };
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
-  }
-
+  // site-data.js reads it, from a web server or from the classroom copy's files.
   function load() {
     if (!loading) {
-      loading = (location.protocol === "file:" ? loadFromFile() : fetch(indexUrl.href, { credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) throw new Error(response.status);
-          return response.json();
-        }))
-        .then(function (data) { index = data; return data; });
+      loading = window.yinglieData.load(indexUrl.href).then(function (data) { index = data; return data; });
     }
     return loading;
   }

@@ -7,7 +7,7 @@
   "use strict";
   var DAYS_AROUND = 7;  // the season: from a week before the day to a week after
   var section = document.querySelector("[data-tribute]");
-  if (!section || !window.fetch) return;
+  if (!section || !window.yinglieData) return;
   var folder = new URL(section.getAttribute("data-src"), document.baseURI);
   var today = new Date();
   today.setHours(12, 0, 0, 0);
@@ -42,8 +42,7 @@
   }
 
   Promise.all(Object.keys(months).map(function (month) {
-    return fetch(new URL(month + ".json", folder).href)
-      .then(function (response) { return response.ok ? response.json() : {}; })
+    return window.yinglieData.load(new URL(month + ".json", folder).href)
       .catch(function () { return {}; });
   })).then(function (files) {
     var near = [];
