@@ -20,7 +20,7 @@ from browser.pages import PAGE_KINDS
 
 # Every shift with what moved, kept on window.__shifts. Shifts right after a visitor's
 # input (hadRecentInput) are not counted, as the CLS metric does not count them.
-OBSERVE_SHIFTS = """
+OBSERVE_SHIFTS = r"""
 window.__shifts = [];
 const describe = node => {
   if (!node) return '(removed)';
