@@ -6,7 +6,7 @@ READY  := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build check serve test bench bench-large clean linkcheck
+.PHONY: build check serve test bench bench-large clean linkcheck lighthouse
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -43,6 +43,12 @@ bench: $(READY)
 # How the cost grows: 5,000 and 20,000 martyrs, project only (slow; optional in CI).
 bench-large: $(READY)
 	$(PYTHON) bench/run.py --martyrs 5000 20000 --no-baseline --no-serve --no-hostile
+
+# Lighthouse 12 (npm, mobile) over every page kind, served by nginx with gzip and cache
+# headers, beside a plain Material site; prints the table (bench/lighthouse.py).
+# A benchmark, not a test. Needs nginx, npm and Chromium.
+lighthouse: $(READY)
+	$(PYTHON) bench/lighthouse.py
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache test-artifacts bench-out .cache/preview
