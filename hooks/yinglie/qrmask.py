@@ -10,7 +10,10 @@ areas) is what segno's own function-pattern helpers draw. The rules follow segno
 `mask_scores` exactly, quirks included (the 1:1:3:1:1 search skips ahead after a
 match as segno's does, and ties go to the lower mask number), so `best_mask(url)`
 equals the mask `segno.make_qr(url)` chooses: tests/test_qr_mask.py compares them on
-thousands of addresses. The code is then made by segno with that mask.
+500 addresses (QR versions 1 to 10, every mask chosen), the scores with segno's own, and
+the files byte for byte. The code is then made by segno with that mask. The function
+patterns come from segno's encoder module (pinned in requirements.txt): after
+upgrading segno, run that test.
 """
 
 from __future__ import annotations
