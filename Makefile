@@ -8,7 +8,7 @@ TEST_READY := $(VENV)/.installed-test
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build check serve test bench bench-large clean linkcheck linkcheck-built deploy rollback workflows offline strip-photos import export new schemas
+.PHONY: build check serve test bench bench-large clean linkcheck linkcheck-built deploy rollback workflows offline strip-photos import export new schemas lighthouse
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -75,6 +75,7 @@ import: $(READY)
 
 export: $(READY)
 	$(PYTHON) -m yinglie export $(KIND) --format $(FORMAT) $(if $(OUT),--out "$(OUT)")
+
 # Publish site/ as a new release and switch the web server to it; go back one release
 # (deploy/deploy.sh, deploy/rollback.sh). DEPLOY_TARGET: user@host:/srv/yinglie or a
 # local folder. The deploy refuses a site built for the placeholder site_url.
@@ -88,6 +89,12 @@ rollback:
 # GitHub runs (tests/test_workflows.py checks they agree).
 workflows:
 	sed 's|actions/upload-artifact@v3|actions/upload-artifact@v4|' .gitea/workflows/site.yml > .github/workflows/site.yml
+
+# Lighthouse 12 (npm, mobile) over every page kind, served by nginx with gzip and cache
+# headers, beside a plain Material site; prints the table (bench/lighthouse.py).
+# A benchmark, not a test. Needs nginx, npm and Chromium.
+lighthouse: $(READY)
+	$(PYTHON) bench/lighthouse.py
 
 clean:
 	rm -rf site dist .site-new-* .site-old-* .offline-* .pytest_cache test-artifacts bench-out .cache/preview

@@ -30,7 +30,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # What the site is made of: pages, open data, search, feeds, QR codes, the last scan.
     "output": (
         "pages", "eventpages", "memorialpages", "honorpages", "opendata", "search", "feeds", "plaques",
-        "qrcodes", "links", "published", "csp", "publictables", "classroom", "letterpages",
+        "qrcodes", "qrmask", "links", "published", "csp", "publictables", "classroom", "letterpages",
     ),
     # The list of record kinds, joining each kind's records to its pages; the whole site from it.
     "site plan": ("kinds", "siteplan"),

@@ -1,5 +1,6 @@
 /* Directory filters: by period and native place, in the browser, no server.
-   Without JavaScript the form stays hidden and the full list shows.
+   Without JavaScript the form is not drawn (memorial.css draws it only under the
+   "ml-js" class set in <head>) and the full list shows.
    On a large roll's index page (no list, no form) it does nothing. */
 (function () {
   "use strict";
@@ -28,7 +29,6 @@
       count.textContent = "显示 " + shown + " / " + items.length + " 位";
       if (empty) empty.hidden = shown !== 0;
     }
-    form.hidden = false;
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     apply();

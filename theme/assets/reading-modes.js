@@ -1,7 +1,9 @@
 /* Reading modes for older visitors: larger text and high contrast.
    Each switch is a toggle button; the choice is stored in localStorage, so it
    holds on every page of the site and offline. The <head> applies it before the
-   page is drawn (partials/accessibility-head.html); this file wires the buttons. */
+   page is drawn (reading-modes-head.js), and the stylesheet draws the switches and
+   their pressed state from that, so nothing moves when this file runs: it only wires
+   the buttons and tells screen readers their state (aria-pressed). */
 (function () {
   "use strict";
   var MODES = {
@@ -35,7 +37,6 @@
         button.setAttribute("aria-pressed", String(on));
       });
     });
-    bar.hidden = false;
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
