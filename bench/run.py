@@ -55,7 +55,8 @@ from yinglie.reproducible import SITE_PARTS  # noqa: E402
 from yinglie.siteplan import record_folders  # noqa: E402
 from yinglie.synthetic import Sizes, generate, martyr_records  # noqa: E402
 
-ENV = {**os.environ, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1"}
+# The site build alone: the classroom copy (extra.offline.download) is timed apart.
+ENV = {**os.environ, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1", "YINGLIE_OFFLINE_DOWNLOAD": "false"}
 MiB = 1024 * 1024
 
 
@@ -312,6 +313,8 @@ def report(results: list[dict]) -> str:
         ("largest directory page, KiB gzip (pages)",
          lambda r: f"{r['site']['largest_directory_page_gzip'] / 1024:.1f} ({r['site']['directory_pages']})"
          if r["site"].get("largest_directory_page_gzip") else "—"),
+        ("classroom copy (make offline, .cache/ kept): wall s / zip MiB",
+         lambda r: f"{r['offline']['wall']:.1f} / {r['offline']['zip_bytes'] / MiB:.1f}" if r.get("offline") else "—"),
         ("serve: rebuild after one record edit, s (median of 3)", lambda r: f"{r['serve']['rebuild']:.1f}" if r.get("serve") else "—"),
     ]
     for label, value in figures:
@@ -356,6 +359,12 @@ def run_size(out: Path, sizes: Sizes, baseline: bool, serve: bool) -> list[dict]
     print(f"   project built in {warm['wall']:.1f} s (cache kept)", flush=True)
     results.append({"name": f"project, {sizes.martyrs:,}", "records": written, "build": build, "build_warm": warm,
                     "site": site_figures(project / "site", "martyrs/synth-*/index.html")})
+    # The classroom copy (`make offline`): a second build for the file system, then the zip.
+    offline = measured([sys.executable, "-m", "yinglie.offlinecopy", "--out-dir", "dist"], project)
+    (archive,) = (project / "dist").glob("*.zip")
+    results[-1]["offline"] = {**offline, "zip_bytes": archive.stat().st_size}
+    print(f"   classroom copy made in {offline['wall']:.1f} s (.cache/ kept): "
+          f"{archive.stat().st_size / MiB:.1f} MiB zip", flush=True)
     if serve:
         print("   timing a rebuild under mkdocs serve ...", flush=True)
         edits = [project / "martyrs" / f"synth-{number:05d}.yml" for number in (1, 2, 3)]
