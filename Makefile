@@ -63,7 +63,7 @@ bench: $(TEST_READY)
 
 # How the cost grows: 5,000 and 20,000 martyrs, project only (slow; optional in CI).
 bench-large: $(TEST_READY)
-	$(PYTHON) bench/run.py --martyrs 5000 20000 --no-baseline --no-serve --no-hostile
+	$(PYTHON) bench/run.py --martyrs 5000 20000 --no-baseline --no-serve --no-hostile --no-offline
 
 # Spreadsheets: `make import KIND=martyr FILE=roll.xlsx [MAPPING=m.yml] [SOURCE="…"]
 # [SOURCE_WHERE="…"] [DRY_RUN=1] [OVERWRITE=1]`; `make export KIND=martyr FORMAT=xlsx|csv [OUT=f]`.

@@ -347,7 +347,7 @@ def serve_line(project: dict) -> str:
             f"build {serve['first_build']:.1f} s; the edited pages show the edits: {serve['edit_shown']}")
 
 
-def run_size(out: Path, sizes: Sizes, baseline: bool, serve: bool) -> list[dict]:
+def run_size(out: Path, sizes: Sizes, baseline: bool, serve: bool, offline: bool = True) -> list[dict]:
     results = []
     project = out / f"project-{sizes.martyrs}"
     print(f"== {sizes.martyrs} martyrs: writing the dataset ...", flush=True)
@@ -360,11 +360,12 @@ def run_size(out: Path, sizes: Sizes, baseline: bool, serve: bool) -> list[dict]
     results.append({"name": f"project, {sizes.martyrs:,}", "records": written, "build": build, "build_warm": warm,
                     "site": site_figures(project / "site", "martyrs/synth-*/index.html")})
     # The classroom copy (`make offline`): a second build for the file system, then the zip.
-    offline = measured([sys.executable, "-m", "yinglie.offlinecopy", "--out-dir", "dist"], project)
-    (archive,) = (project / "dist").glob("*.zip")
-    results[-1]["offline"] = {**offline, "zip_bytes": archive.stat().st_size}
-    print(f"   classroom copy made in {offline['wall']:.1f} s (.cache/ kept): "
-          f"{archive.stat().st_size / MiB:.1f} MiB zip", flush=True)
+    if offline:
+        copy = measured([sys.executable, "-m", "yinglie.offlinecopy", "--out-dir", "dist"], project)
+        (archive,) = (project / "dist").glob("*.zip")
+        results[-1]["offline"] = {**copy, "zip_bytes": archive.stat().st_size}
+        print(f"   classroom copy made in {copy['wall']:.1f} s (.cache/ kept): "
+              f"{archive.stat().st_size / MiB:.1f} MiB zip", flush=True)
     if serve:
         print("   timing a rebuild under mkdocs serve ...", flush=True)
         edits = [project / "martyrs" / f"synth-{number:05d}.yml" for number in (1, 2, 3)]
@@ -390,13 +391,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
     parser.add_argument("--no-serve", dest="serve", action="store_false")
+    parser.add_argument("--no-offline", dest="offline", action="store_false", help="do not time the classroom copy")
     parser.add_argument("--import-rows", type=int, default=5000, help="rows of the timed spreadsheet import (0: none)")
     parser.add_argument("--no-hostile", dest="hostile", action="store_false",
                         help="skip the hostile record files (bench/hostile.py)")
     args = parser.parse_args(argv)
     results = []
     for count in args.martyrs:
-        results += run_size(args.out, Sizes(count, args.notices, args.facilities), args.baseline, args.serve)
+        results += run_size(args.out, Sizes(count, args.notices, args.facilities), args.baseline, args.serve, args.offline)
     print()
     print(report(results))
     print()
