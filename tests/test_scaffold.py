@@ -33,7 +33,7 @@ CASES = {
                  {"name": "测试纪念碑", "type": "纪念碑亭", "level": "零散"}),
     "memorial_work": (["--year", "2023"], "martyrs/memorials/work/2023.yml",
                       {"area": "江津区", "title": "测试资料", "where": "测试出处"}),
-    "theme": (["test-theme"], "themes/test-theme.yml", {"title": "测试专题"}),
+    "theme": (["test-theme"], "themes/test-theme.yml", {"title": "测试专题", "martyrs": "[qi-nanxun]"}),
     # YEAR=2023: the school year 2023-2024, its folder.
     "letter": (["test-letter", "--year", "2023"], "letters/2023-2024/test-letter.yml",
                {"martyrs": "[qi-nanxun]", "school": "测试中学", "grade": "初二", "date": "2024-04-05", "text": "测试来信"}),
