@@ -157,3 +157,42 @@ def test_the_correction_form_names_the_record_from_files(file_page):
     link = page.locator("[data-correction-address] a")
     assert link.get_attribute("href") == (root / "martyrs/offline-test/index.html").as_uri()
     assert outside == [] and errors == []
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory):
+    """A site built as `make build` builds it with extra.offline.download on, served."""
+    from conftest import copy_project
+
+    from .server import serve
+
+    project = copy_project(tmp_path_factory.mktemp("published") / "project")
+    result = project.build(env={"YINGLIE_OFFLINE_DOWNLOAD": "true"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(project.site, "/zt/yinglie/") as base:
+        yield base
+
+
+def test_a_teacher_downloads_the_copy_from_the_teachers_page_and_opens_it(browser, published_site, tmp_path):
+    """Home → 教师专区 → 下载离线版: the zip the browser saves opens from files, as on a USB stick."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(published_site)
+    page.locator(".md-tabs").get_by_role("link", name="教师专区").click()
+    page.wait_for_load_state("load")
+    assert page.url == published_site + "teachers/"
+    _shot(page, "teachers")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="下载离线版（zip 压缩包）").click()
+    saved = tmp_path / "usb.zip"
+    download_info.value.save_as(saved)
+    import zipfile
+
+    with zipfile.ZipFile(saved) as zipped:
+        zipped.extractall(tmp_path / "usb")
+    (top,) = (tmp_path / "usb").iterdir()
+    page.goto((top / "index.html").as_uri())
+    page.locator(".md-tabs").get_by_role("link", name="英烈名录").click()
+    page.wait_for_load_state("load")
+    assert page.url == (top / "martyrs/index.html").as_uri()
+    context.close()
