@@ -53,7 +53,7 @@ def test_import_export_import_gives_the_same_records(tmp_path):
                      ).returncode == 0
     records = martyr_values(first)
     assert len(records) == 4 and records["ce-shiding"]["sources"][1] == {
-        "title": "测试县志", "where": "第2卷", "quote": "", "url": ""}
+        "title": "测试县志", "where": "第2卷", "quote": "", "url": "", "document": ""}
     for fmt in ("csv", "xlsx"):
         out = tmp_path / f"martyrs.{fmt}"
         exported = first.run("export", "martyr", "--format", fmt, "--out", str(out))

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from .config import SettingsError, settings_from, site_url_is_placeholder
+from .config import Settings, SettingsError, settings_from, site_url_is_placeholder
 from .errors import Problems, RecordsInvalid
 from .honors import held_back_lines
 from .kinds import KINDS
@@ -80,13 +80,20 @@ def write_summary(summary: Path | None, report: str, ok: bool) -> None:
         out.write(f"## {title}\n\n{fence}text\n{report}\n{fence}\n\n")
 
 
-def strip_photos(config_file: Path) -> int:
-    """Remove the metadata of every photo under martyrs/, in place (see photos.strip_metadata)."""
+def project_settings(config_file: Path) -> Settings | None:
+    """The settings under mkdocs.yml's `extra:`; None, the problem printed, when they are wrong."""
     config = load_config(str(config_file))
     try:
-        settings = settings_from(config.extra, config_file.parent, config.docs_dir)
+        return settings_from(config.extra, config_file.parent, config.docs_dir)
     except SettingsError as error:
         print(error, file=sys.stderr)
+        return None
+
+
+def strip_photos(config_file: Path) -> int:
+    """Remove the metadata of every photo under martyrs/, in place (see photos.strip_metadata)."""
+    settings = project_settings(config_file)
+    if settings is None:
         return 1
     files = photo_files(settings.martyrs_dir) if settings.martyrs_dir.is_dir() else []
     changed = failed = 0
@@ -164,13 +171,10 @@ def schema(config_file: Path, kind: str | None = None, write: bool = False) -> i
     """Print the JSON Schema of every record kind's files, keyed by kind name, or of one
     kind; choice fields list the values the settings allow. `write`: write them to
     schemas/ and .vscode/settings.json instead (scaffold.write_schemas)."""
-    config = load_config(str(config_file))
-    try:
-        settings = settings_from(config.extra, config_file.parent)
-        choices = choice_lists(settings)
-    except SettingsError as error:
-        print(error, file=sys.stderr)
+    settings = project_settings(config_file)
+    if settings is None:
         return 1
+    choices = choice_lists(settings)
     if write:
         for path in write_schemas(settings):
             print(path.relative_to(settings.root).as_posix())
@@ -188,12 +192,8 @@ def spreadsheet(args, parser) -> int:
     writable = ("martyr", "facility", "event", "notice")
     if args.kind not in writable:
         parser.error(f"{args.command}: KIND 应为 / must be one of {', '.join(writable)}")
-    config_file = args.config_file.resolve()
-    config = load_config(str(config_file))
-    try:
-        settings = settings_from(config.extra, config_file.parent, config.docs_dir)
-    except SettingsError as error:
-        print(error, file=sys.stderr)
+    settings = project_settings(args.config_file.resolve())
+    if settings is None:
         return 1
     if args.command == "export":
         return export(settings, args.kind, args.format, args.out)
@@ -202,15 +202,15 @@ def spreadsheet(args, parser) -> int:
     options = Options(args.kind, args.file, args.mapping, args.source.strip(), args.source_where.strip(),
                       args.dry_run, args.overwrite)
     return Import(options, settings).run()
+
+
 def new(config_file: Path, kind: str, record_id: str | None, year: str | None) -> int:
     """Write a new record file of `kind` to fill in (scaffold.py); never over an existing file."""
-    config = load_config(str(config_file))
-    try:
-        settings = settings_from(config.extra, config_file.parent)
-        path = write_new(kind, record_id, year, settings)
-    except SettingsError as error:
-        print(error, file=sys.stderr)
+    settings = project_settings(config_file)
+    if settings is None:
         return 1
+    try:
+        path = write_new(kind, record_id, year, settings)
     except ScaffoldRefused as refused:
         print(render(refused.key, refused.params, settings.language), file=sys.stderr)
         return 1
