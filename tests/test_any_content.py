@@ -25,11 +25,12 @@ from conftest import ROOT, Project, copy_project  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from PIL import Image  # noqa: E402
 from yinglie.config import settings_from  # noqa: E402
+from yinglie.kinds import KINDS  # noqa: E402
 from yinglie.synthdata import write_martyrs  # noqa: E402
 
-# The demo's own record files: what a district deletes when it adopts the site.
-DEMO_RECORDS = ("martyrs/*.yml", "martyrs/memorials/*.yml", "martyrs/memorials/work/*.yml",
-                "events/*.yml", "honors/*/*.yml")
+# The demo's own record files, of every kind the site reads (kinds.KINDS): what a
+# district deletes when it adopts the site.
+DEMO_RECORDS = tuple(f"{kind.folder}/{kind.pattern}" for kind in KINDS)
 
 NOTICES = """
 - name: 甲某

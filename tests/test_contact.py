@@ -106,7 +106,7 @@ def test_the_correction_page_is_the_form_with_the_bureaus_address(contact_site):
     assert "data-mail-subject=\"纠错/提供线索：{name}\"" in page
     for label in ("烈士姓名", "页面地址", "需要更正的内容或提供的线索", "您的称呼和联系方式（自愿填写，仅用于核实）"):
         assert f"<dt>{label}</dt>" in page
-    assert '<script src="../assets/correction.js"></script>' in page
+    assert '<script src="../assets/correction.js" defer></script>' in page
     # No form is submitted anywhere: the page has no <form>, no input, no action.
     assert "<form" not in page.split('class="ml-correction"')[1].split("</section>")[0]
 

@@ -221,7 +221,7 @@ def test_a_photo_named_by_many_entries_is_read_once(check, monkeypatch):
     assert len(calls) == 1
     assert report[0].startswith("300 problem(s)")
     assert report[1] == ('martyrs/photos.yml:6: photos[1].file: "qi-nanxun.yml" is not a '
-                         "usable image (JPEG, PNG or WebP): unrecognised file format")
+                         "usable image (JPEG, HEIC, PNG or WebP): unrecognised file format")
 
 
 def test_a_photo_path_too_long_for_the_file_system_is_reported(check):

@@ -19,9 +19,11 @@ import pytest
 from browser.pages import PAGE_KINDS
 
 # Loaded by every page (theme/main.html, partials/accessibility-head.html, mkdocs.yml).
-EVERY_PAGE = {"assets/memorial.css", "assets/reading-modes-head.js", "assets/reading-modes.js",
-              "assets/accessibility.js", "assets/record-search.js"}
-PLAQUE_SHEET = {"assets/plaque.css", "assets/plaque.js"}  # the printable sheets' own frame
+EVERY_PAGE = {"assets/memorial.css", "assets/orientation.css", "assets/teachers.css", "assets/reading-modes-head.js",
+              "assets/reading-modes.js", "assets/accessibility.js", "assets/site-data.js", "assets/record-search.js"}
+# The printable sheets' and the projector's own frames (plaque-base.html, classroom-base.html): no site chrome.
+PLAQUE_SHEET = {"assets/plaque.css", "assets/plaque.js"}
+CLASSROOM_SHEET = {"assets/classroom.css", "assets/plaque.js", "assets/projector.js"}
 
 
 class Assets(HTMLParser):
@@ -71,7 +73,7 @@ def kind_assets(theme: Path) -> dict[str, tuple[str, set[str]]]:
     found = {}
     for path in sorted((theme / "assets").glob("*.css")) + sorted((theme / "assets").glob("*.js")):
         name = f"assets/{path.name}"
-        if name in EVERY_PAGE | PLAQUE_SHEET:
+        if name in EVERY_PAGE | PLAQUE_SHEET | CLASSROOM_SHEET:
             continue
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".css":
@@ -100,8 +102,11 @@ def test_each_page_loads_only_what_its_markup_uses(demo_site, root):
             assert (demo_site / path).is_file(), f"{page}: loads {path}, which the site lacks"
         mine = ours(loaded)
         used |= mine
-        if mine & PLAQUE_SHEET:
+        if mine & PLAQUE_SHEET and not mine & CLASSROOM_SHEET - PLAQUE_SHEET:
             assert mine == PLAQUE_SHEET, f"{page}: a plaque sheet loads only its own frame"
+            continue
+        if mine & CLASSROOM_SHEET:
+            assert mine <= CLASSROOM_SHEET, f"{page}: a classroom sheet loads only its own frame"
             continue
         assert EVERY_PAGE <= mine, f"{page}: lacks {sorted(EVERY_PAGE - mine)}"
         for name, (what, markers) in kinds.items():
@@ -118,7 +123,7 @@ def test_scripts_do_not_hold_up_the_first_paint(demo_site):
     synchronous (Material's scope, our reading modes); every other script of ours is
     deferred or at the end of <body>."""
     for kind in PAGE_KINDS:
-        page = demo_site / kind.path / "index.html"
+        page = demo_site / kind.path.split("?")[0] / "index.html"
         head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
         blocking = [src for src, attributes in scripts_in(head) if "defer" not in attributes and "async" not in attributes]
         names = sorted(Path(src).name for src in blocking)

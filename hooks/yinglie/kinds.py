@@ -32,7 +32,7 @@ from .messages import Text
 from .publictables import event_files, facility_files, martyr_files, notice_files
 from .pages import martyr_pages
 from .recordkind import LIST, ONE, RecordKind, SearchPart
-from .search import event_entries, facility_entries, martyr_entries, notice_entries, work_year_entries
+from .search import event_entries, facility_entries, martyr_entries, notice_entries, theme_entries, work_year_entries
 from .synthdata import write_synthetic_martyrs
 from .themes import THEME_FILES, check_themes_across, load_themes
 
@@ -81,7 +81,8 @@ WORK_YEAR_KIND = RecordKind(
 )
 
 # Classroom themes: their pages are the teachers' section (教师专区) and one page per theme.
-THEME_KIND = replace(THEME_FILES, load=load_themes, check_across=check_themes_across, pages=teacher_pages)
+THEME_KIND = replace(THEME_FILES, load=load_themes, check_across=check_themes_across, pages=teacher_pages,
+                     search=SearchPart("t", "课堂专题", theme_entries))
 LETTER_KIND = RecordKind(
     "letter", "letters", "[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]/*.yml", ONE, LETTER, False,
     "martyrs: []\nschool: 测试中学\ngrade: 初二\ndate: '2024-04-05'\ntext: 测试\n", "2023-2024/kind-test.yml",

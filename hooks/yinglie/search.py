@@ -84,6 +84,12 @@ def facility_entries(catalogue: Catalogue) -> Iterable[Entry]:
                     facts=(facility.type, facility.level))
 
 
+def theme_entries(catalogue: Catalogue) -> Iterable[Entry]:
+    """Classroom themes (教师专区), by title."""
+    for theme in catalogue.records.get("theme", []):
+        yield Entry(title=theme.title, pinyin="", initials="", url=theme.url, facts=("课堂专题",))
+
+
 def work_year_entries(catalogue: Catalogue) -> Iterable[Entry]:
     """A year of memorial work, by its page's title and its year."""
     for year in catalogue.memorial_work:
