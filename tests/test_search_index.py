@@ -32,7 +32,7 @@ def test_index_has_one_entry_per_record_with_pinyin_and_facts(project):
     index = _index(project.site)
     rows = {row[4]: row for row in index["r"] if row[0] == "m"}
     assert len(rows) == 20 + 4 + 1
-    assert index["k"] == {"m": "英烈", "e": "纪念活动", "h": "喜报", "f": "纪念设施", "w": "年度工作"}
+    assert index["k"] == {"m": "英烈", "e": "纪念活动", "h": "喜报", "f": "纪念设施", "w": "年度工作", "t": "课堂专题"}
 
     # The record's own surname reading wins over the built-in table (解 = xie).
     kind, title, pinyin, initials, url, facts = rows["martyrs/test-override/"]

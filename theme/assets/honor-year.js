@@ -13,7 +13,7 @@
   }
   var opened = [];
   window.addEventListener("beforeprint", function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll("details.ml-honors__town"),
+    opened = Array.prototype.filter.call(document.querySelectorAll("details[data-town]"),
       function (details) { return !details.open; });
     opened.forEach(function (details) { details.open = true; });
   });
