@@ -63,5 +63,8 @@ def test_edits_show_up_without_restarting(served):
     assert wait_for(base + "martyrs/pinyin/", "<title>拼音序名录")
 
     template = project.root / "theme" / "martyr.html"
-    template.write_text(template.read_text(encoding="utf-8").replace("<caption>基本情况</caption>", "<caption>概况</caption>"), encoding="utf-8")
-    assert wait_for(base + "martyrs/ran-jun/", "<caption>概况</caption>")
+    heading = '<h2 id="facts-heading">基本情况</h2>'
+    text = template.read_text(encoding="utf-8")
+    assert heading in text  # the edit below changes something
+    template.write_text(text.replace(heading, '<h2 id="facts-heading">概况</h2>'), encoding="utf-8")
+    assert wait_for(base + "martyrs/ran-jun/", '<h2 id="facts-heading">概况</h2>')
