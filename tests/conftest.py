@@ -47,6 +47,19 @@ sources:
 """
 
 
+def martyr_record(name: str, place: str, period: str, died: str) -> str:
+    """A small valid martyr record, for tests that need many with these facts."""
+    return f"""
+        name: {name}
+        native_place: {place}
+        died: "{died}"
+        period: {period}
+        sources:
+          - title: 测试资料
+            where: 测试用
+        """
+
+
 @dataclass
 class Project:
     root: Path

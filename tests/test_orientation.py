@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import SUB_PATH, copy_project
+from conftest import SUB_PATH, copy_project, martyr_record
 from yinglie.collation import name_keys, stroke_count
 
 # id: (name, native place, period, died); 55 of 李 (7 strokes), some 王 (4), 漆 (14).
@@ -35,23 +35,11 @@ FULL_RECORD = """
     """
 
 
-def record(name: str, place: str, period: str, died: str) -> str:
-    return f"""
-        name: {name}
-        native_place: {place}
-        died: "{died}"
-        period: {period}
-        sources:
-          - title: 测试资料
-            where: 测试用
-        """
-
-
 @pytest.fixture(scope="module")
 def split_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("orientation") / "project")
     for record_id, values in TEST_MARTYRS.items():
-        project.write(f"martyrs/{record_id}.yml", record(*values))
+        project.write(f"martyrs/{record_id}.yml", martyr_record(*values))
     project.write("martyrs/qi-zhiquan.yml", FULL_RECORD)
     settings = project.root / "mkdocs.yml"
     text = settings.read_text(encoding="utf-8")

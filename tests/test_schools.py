@@ -260,3 +260,27 @@ def test_theme_problems_are_reported(tmp_path, theme, expected):
     project.write("themes/bad.yml", theme)
     result = project.check()
     assert result.returncode != 0 and expected in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def test_a_large_group_prints_in_parts_of_at_most_a_hundred_cards(tmp_path):
+    """No card sheet holds a whole district's roll: 154 martyrs are two parts of the
+    "all" sheet, in the directory's order, each at its own address."""
+    from mkdocs.config import load_config
+    from yinglie.classroom import CARDS_PER_SHEET, card_groups
+    from yinglie.config import settings_from
+    from yinglie.siteplan import load_records
+    from yinglie.synthdata import write_martyrs
+
+    project = copy_project(tmp_path / "project")
+    write_martyrs(project.root, 150, seed=3)
+    config = load_config(str(project.root / "mkdocs.yml"))
+    catalogue = load_records(settings_from(config.extra, project.root, config.docs_dir))
+    groups = card_groups(catalogue)
+    everyone = [group for group in groups if group.kind == "全部"]
+    assert CARDS_PER_SHEET == 100
+    assert [len(group.martyrs) for group in everyone] == [100, 54]
+    assert [group.url for group in everyone] == ["teachers/cards/all/", "teachers/cards/all/2/"]
+    assert "第 2 组（第 101–154 位）" in everyone[1].title
+    assert [m.id for group in everyone for m in group.martyrs] == [m.id for m in catalogue.martyrs_by_strokes]
+    assert all(len(group.martyrs) <= CARDS_PER_SHEET for group in groups)
+    assert len({group.url for group in groups}) == len(groups)

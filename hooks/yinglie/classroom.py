@@ -146,7 +146,30 @@ def _paragraph(text: str) -> Markup:
 
 
 
+# A card sheet prints at most this many martyrs (two cards per A4 sheet: 50 sheets of
+# paper); a larger group is printed in parts. No class prints a whole district's roll
+# at once, and a preview rebuild draws again only the parts holding an edited record.
+CARDS_PER_SHEET = 100
+
+
 def card_groups(catalogue: Catalogue) -> list[CardGroup]:
+    """All martyrs; each period's, each native place's, each facility's (only groups with
+    martyrs), each in parts of at most CARDS_PER_SHEET."""
+    return [part for group in _whole_card_groups(catalogue) for part in _in_parts(group)]
+
+
+def _in_parts(group: CardGroup) -> list[CardGroup]:
+    if len(group.martyrs) <= CARDS_PER_SHEET:
+        return [group]
+    parts = []
+    for number, start in enumerate(range(0, len(group.martyrs), CARDS_PER_SHEET), start=1):
+        chunk = group.martyrs[start:start + CARDS_PER_SHEET]
+        title = f"{group.title} · 第 {number} 组（第 {start + 1}–{start + len(chunk)} 位）"
+        parts.append(CardGroup(title, group.kind, group.slug if number == 1 else f"{group.slug}/{number}", chunk))
+    return parts
+
+
+def _whole_card_groups(catalogue: Catalogue) -> list[CardGroup]:
     """All martyrs; each period's, each native place's, each facility's (only groups with martyrs)."""
     ordered = catalogue.martyrs_by_strokes
     by_period: dict[str, list] = {}

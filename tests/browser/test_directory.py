@@ -19,25 +19,13 @@ TEST_RECORDS = {
 OURS = [name for name, *_ in TEST_RECORDS.values()]
 
 
-def record(name: str, place: str, period: str, died: str) -> str:
-    return f"""
-        name: {name}
-        native_place: {place}
-        died: "{died}"
-        period: {period}
-        sources:
-          - title: 测试资料
-            where: 测试用
-        """
-
-
 @pytest.fixture(scope="module")
 def directory_url(tmp_path_factory, browser):
-    from conftest import copy_project  # the project-wide fixture helper
+    from conftest import copy_project, martyr_record  # the project-wide fixture helpers
 
     project = copy_project(tmp_path_factory.mktemp("directory") / "project")
     for record_id, values in TEST_RECORDS.items():
-        project.write(f"martyrs/{record_id}.yml", record(*values))
+        project.write(f"martyrs/{record_id}.yml", martyr_record(*values))
     result = project.build()
     assert result.returncode == 0, result.stdout + result.stderr
     with serve(project.site, "/zt/yinglie/") as url:
