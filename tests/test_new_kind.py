@@ -24,14 +24,13 @@ LETTERS_MODULE = '''
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from .messages import Text
 from .pages import SitePage
 from .recordkind import ONE, RecordKind, load_one_record_files
 from .recordparts import SOURCE
-from .schema import Field, FieldsAsAttributes, Markdown, PlainText, Records, Schema
+from .schema import Field, Markdown, PlainText, RecordFile, Records, Schema
 
 LETTER = Schema(
     "letter",
@@ -46,12 +45,7 @@ LETTER = Schema(
 
 
 @dataclass
-class Letter(FieldsAsAttributes):
-    id: str
-    path: Path
-    values: dict
-    lines: dict = field(default_factory=dict)
-
+class Letter(RecordFile):
     @property
     def url(self) -> str:
         return f"class-letters/{self.id}/"

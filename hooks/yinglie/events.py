@@ -7,7 +7,7 @@ An event may stand for one session or for many ("100余场次" of 五进 in a ye
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Settings
@@ -16,7 +16,7 @@ from .errors import Problems
 from .recordparts import SOURCE
 from .messages import Text
 from .recordfile import Loading, read_and_check, valid_id
-from .schema import (Boolean, Checker, Choice, Date, Field, FieldsAsAttributes, Integer, Markdown, PlainText, Records,
+from .schema import (Boolean, Checker, Choice, Date, Field, Integer, Markdown, PlainText, Records, RecordFile,
                      Schema, TextList)
 from .yamlsource import Located
 
@@ -52,13 +52,8 @@ EVENT = Schema(
 
 
 @dataclass
-class Event(FieldsAsAttributes):
+class Event(RecordFile):
     """A validated event record. `values` holds every schema field, defaults filled."""
-
-    id: str
-    path: Path
-    values: dict
-    lines: dict = field(repr=False, default_factory=dict)
 
     @property
     def url(self) -> str:

@@ -17,7 +17,7 @@ from .messages import Text
 from .photos import PHOTO, WebPhoto, web_photos
 from .recordcache import photo_dependencies
 from .recordparts import RELOCATION, SOURCE
-from .schema import (Checker, Choice, Date, Field, FieldsAsAttributes, Markdown, Pinyin, PlainText, Records, Schema,
+from .schema import (Checker, Choice, Date, Field, Markdown, Pinyin, PlainText, Records, RecordFile, Schema,
                      TextList, Url)
 from .yamlsource import Located
 
@@ -80,13 +80,9 @@ MARTYR = Schema(
 
 
 @dataclass
-class Martyr(FieldsAsAttributes):
+class Martyr(RecordFile):
     """A validated martyr record. `values` holds every schema field, defaults filled."""
 
-    id: str
-    path: Path
-    values: dict
-    lines: dict = field(repr=False, default_factory=dict)
     web_photos: list[WebPhoto] = field(repr=False, default_factory=list)
 
     @property

@@ -24,7 +24,7 @@ from .messages import NO_HINT, Text, phrase
 from .photos import PHOTO, WebPhoto, web_photos
 from .recordcache import photo_dependencies
 from .recordfile import Loading, read_and_check, valid_id
-from .schema import Choice, Date, Field, FieldsAsAttributes, Integer, Markdown, PlainText, Records, Schema
+from .schema import Choice, Date, Field, Integer, Markdown, PlainText, Records, RecordFile, Schema
 
 # The largest amount a record may give (100亿元): more is a typo, not a district's spending.
 MAX_YUAN = 10_000_000_000
@@ -65,13 +65,9 @@ COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,，]\s*(-?\d{1,3}(?:\.\
 
 
 @dataclass
-class Facility(FieldsAsAttributes):
+class Facility(RecordFile):
     """A validated facility record. `values` holds every schema field, defaults filled."""
 
-    id: str
-    path: Path
-    values: dict
-    lines: dict = field(repr=False, default_factory=dict)
     web_photos: list[WebPhoto] = field(repr=False, default_factory=list)
 
     @property

@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 from .dates import MAX_YEAR, MIN_YEAR, FuzzyDate, parse_date
@@ -112,6 +113,18 @@ class FieldsAsAttributes:
             return self.__dict__["values"][name]
         except KeyError:
             raise AttributeError(name) from None
+
+
+@dataclass
+class RecordFile(FieldsAsAttributes):
+    """A checked record read from one file: its id (the file name, which is its page's
+    address), the file, every schema field in `values` (defaults filled), and the line
+    of each field. Each kind's record class adds its page address (`url`)."""
+
+    id: str
+    path: Path
+    values: dict
+    lines: dict = field(repr=False, default_factory=dict)
 
 
 @dataclass

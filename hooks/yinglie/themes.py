@@ -10,15 +10,14 @@ about a person: what it shows of each martyr comes from the martyr's record.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from .errors import Problems
 from .messages import Text
 from .recordfile import Loading
 from .recordkind import ONE, RecordKind, load_one_record_files
 from .recordparts import SOURCE
-from .schema import Field, FieldsAsAttributes, Markdown, PlainText, Records, Schema, TextList
+from .schema import Field, Markdown, PlainText, Records, RecordFile, Schema, TextList
 
 THEME = Schema(
     "theme",
@@ -44,11 +43,8 @@ _SELECTORS = ("martyrs", "periods", "native_places", "facilities", "events")
 
 
 @dataclass
-class Theme(FieldsAsAttributes):
-    id: str
-    path: Path
-    values: dict
-    lines: dict = field(repr=False, default_factory=dict)
+class Theme(RecordFile):
+    """A checked classroom theme. `values` holds every schema field, defaults filled."""
 
     @property
     def url(self) -> str:
