@@ -80,6 +80,7 @@ class SiteBuild:
         self._manifest: dict[str, str] = {}  # preview: address -> the stamp it was last made for
         self.published: PublishedScan | None = None
         self.content_context: dict[str, dict] = {}  # a hand-written page's data, by its template
+        self._nav_titles: tuple | None = None  # (nav, {url: title}) of the nav pages
         self.histories: dict[Path, History] = {}  # 修订记录 of each record file, from git
         # `mkdocs serve` only: why the records were refused; the preview shows it (problempage.py).
         self.problems: str | None = None
@@ -307,7 +308,10 @@ class SiteBuild:
         """`section_url`: the nav page whose tab a page outside the nav belongs under;
         `breadcrumbs`: (title, url) from the home page down to the page's parent, of the
         pages that exist at each folder above it."""
-        in_nav = {item.url: item.title for item in nav.pages}
+        # The nav is one object for the whole build: its addresses are read once, not per page.
+        if self._nav_titles is None or self._nav_titles[0] is not nav:
+            self._nav_titles = (nav, {item.url: item.title for item in nav.pages})
+        in_nav = self._nav_titles[1]
         if page.url in in_nav or not page.url:
             return {}
         crumbs, section = [], None
