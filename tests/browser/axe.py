@@ -20,6 +20,9 @@ def axe_script() -> str:
 
 
 def violations(page) -> list[dict]:
+    # Material eases tab and link colours (CSS transitions): axe must measure the colours
+    # they end on, not a frame in between, which on a busy machine fails color-contrast.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     page.evaluate(axe_script())
     result = page.evaluate(
         "axe.run(document, {resultTypes: ['violations'],"
