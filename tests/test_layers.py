@@ -36,7 +36,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "site plan": ("kinds", "siteplan"),
     # The build session and the commands.
     "build": ("sitebuild", "scaffold", "__main__", "synthetic", "reproducible", "linkcheck", "offlinecopy", "__init__",
-              "problempage", "importing", "exporting"),
+              "problempage", "importing", "exporting", "sidejob"),
 }
 ORDER = list(LAYERS)
 LAYER_OF = {module: layer for layer, modules in LAYERS.items() for module in modules}

@@ -328,3 +328,41 @@ def test_public_values_are_typed_settings_and_exempt_only_what_the_guard_refuses
     scan.scan_page("<p>13800138000</p>", "b.md", "b/index.html")
     assert [line.split("（")[0] for line in problem_lines(scan)] == [
         "site/a/index.html:1: -: 含有疑似电话号码", "site/b/index.html:1: -: 含有疑似电话号码"]
+
+
+# The print sheets (plaques, story cards, projector views) are drawn in a process of
+# their own beside MkDocs' pages (sidejob.py); what they show reaches the same verdict.
+SHEET_FRAMES = {"plaque-base.html": "13800138000", "classroom-base.html": "13900139000"}
+
+
+def _add_to_sheet_frames(project, line: dict[str, str]) -> None:
+    for template, text in line.items():
+        path = project.root / "theme" / template
+        frame = path.read_text(encoding="utf-8")
+        assert "</html>" in frame, template
+        path.write_text(frame.replace("</html>", f"{text}\n</html>", 1), encoding="utf-8")
+
+
+def test_print_sheets_drawn_beside_the_pages_are_read_by_the_last_scan(built_project):
+    project = built_project
+    before = site_digest(project.site)
+    # Hidden from a plain reading as the records' tricks are: a reference and an empty tag.
+    _add_to_sheet_frames(project, {template: f"<p>值班 {number[:2]}&#{ord(number[2])};{number[3:6]}<b></b>{number[6:]}</p>"
+                                   for template, number in SHEET_FRAMES.items()})
+    result = project.build()
+    assert result.returncode != 0
+    for template, number in SHEET_FRAMES.items():
+        named = [line for line in result.stderr.splitlines() if line.endswith(f": -: {phone(number)}")]
+        assert named and all(line.startswith("site/") and line.split(":")[0].endswith("/index.html") for line in named), (
+            template, result.stderr)
+    assert site_digest(project.site) == before
+
+
+def test_an_error_drawing_a_print_sheet_fails_the_build_and_keeps_the_site(built_project):
+    project = built_project
+    before = site_digest(project.site)
+    _add_to_sheet_frames(project, {"plaque-base.html": "{{ record.no_such_field_of_a_record }}"})
+    result = project.build()
+    assert result.returncode != 0
+    assert "no_such_field_of_a_record" in result.stderr, result.stderr
+    assert site_digest(project.site) == before

@@ -300,17 +300,27 @@ class PublishedScan:
                   self.counts["pages"], self.seconds["pages"] * 1000, len(self._frames), self.counts["files"],
                   self.seconds["files"] * 1000)
 
+    def merge(self, scanned: set[str], found: dict[tuple, list[str]]) -> None:
+        """What a copy of this scan read and found in another process (sidejob.py)."""
+        self.scanned |= scanned
+        for key, outputs in found.items():
+            mine = self.found.setdefault(key, [])
+            mine[:] = dict.fromkeys([*mine, *outputs])
+
     def scan_file(self, path: Path, relative: str) -> None:
         data = path.read_bytes()
         if relative.endswith(".gz"):
             data = gzip.decompress(data)
-            relative_kind = relative[:-3]
-        else:
-            relative_kind = relative
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             return  # not text: an image or font under another name
+        self.scan_text(text, relative)
+
+    def scan_text(self, text: str, relative: str) -> None:
+        """A file's text as written at `relative` in the site (a .gz file: its content)."""
+        self.scanned.add(relative)
+        relative_kind = relative[:-3] if relative.endswith(".gz") else relative
         kind = Path(relative_kind).suffix.lower()
         notice = relative_kind.startswith(HONORS_PREFIX) or relative_kind in NOTICE_FILES
         if kind == ".json":

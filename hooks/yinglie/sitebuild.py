@@ -39,6 +39,7 @@ from .qrcodes import QrCodes
 from .revisions import NO_HISTORY, History, record_histories
 from .sanitise import sanitise_html
 from .session import Session
+from .sidejob import SideJob
 from .quotations import FOLDER as QUOTED_DOCUMENTS
 from .siteplan import load_records, record_folders, site_pages
 
@@ -85,6 +86,7 @@ class SiteBuild:
         # `mkdocs serve` only: why the records were refused; the preview shows it (problempage.py).
         self.problems: str | None = None
         self.root: Path | None = None  # the project's records, watched by `mkdocs serve`
+        self._sheets: SideJob | None = None  # `mkdocs build`: the print sheets, drawn beside the pages
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -166,6 +168,9 @@ class SiteBuild:
         photo_copies = {address: path for photo in self.catalogue.web_photos for address, path in photo.files().items()}
         for address, path in photo_copies.items():
             files.append(File.generated(config, address, abs_src_path=str(path)))
+        if not self.session.serving:
+            # MkDocs has emptied the site folder; the sheets need nothing from its pages.
+            self._sheets = SideJob(functools.partial(self._draw_sheets, config, Path(config.site_dir)))
 
     def _preview_manifest(self) -> dict[str, str]:
         """Preview only: the record stamp each preview file was last written for."""
@@ -210,7 +215,11 @@ class SiteBuild:
         if self.problems is not None:
             show_problems(site_dir, problems_html(self.problems, config.site_name))
             return
-        self._write_plaque_sheets(config, site_dir)
+        if self._sheets is not None:
+            job, self._sheets = self._sheets, None
+            self.published.merge(*job.result())
+        else:
+            self._write_plaque_sheets(config, site_dir)
         # A preview rebuild does not empty the site folder: codes placed before stay.
         self.qr_codes.place(site_dir, self.session.placed_codes, kept_site=self.preview_dir is not None)
         # The last line of defence: everything written, as published, before the site is swapped in.
@@ -232,8 +241,15 @@ class SiteBuild:
             self.preview_dir.mkdir(parents=True, exist_ok=True)
             (self.preview_dir / MANIFEST).write_text(json.dumps(self._manifest), encoding="utf-8")
 
-    def _write_plaque_sheets(self, config, site_dir: Path) -> None:
+    def _draw_sheets(self, config, site_dir: Path) -> tuple[set[str], dict]:
+        """The side job of `mkdocs build` (sidejob.py): every print sheet written, and read
+        by the last scan as written; what that scan read and found goes back to the build."""
+        self._write_plaque_sheets(config, site_dir, scan=True)
+        return self.published.scanned, self.published.found
+
+    def _write_plaque_sheets(self, config, site_dir: Path, scan: bool = False) -> None:
         """Plaque sheets are print files, not pages: written straight into the built site.
+        `scan`: read each by the last scan now (otherwise `scan_files` reads it from disk).
 
         Preview: a sheet is drawn again only when its records (or the code and
         templates) changed since it was written into this site folder.
@@ -250,10 +266,15 @@ class SiteBuild:
             target.parent.mkdir(parents=True, exist_ok=True)
             page = with_policy(sheet.render(theme_env(), config), sheet.address, self.session.serving)
             target.write_text(page, encoding="utf-8")
+            if scan:
+                self.published.scan_text(page, sheet.address)
 
     def abandon(self) -> None:
         if self.qr_codes is not None:
             self.qr_codes.cancel()
+        if self._sheets is not None:
+            self._sheets.cancel()
+            self._sheets = None
 
     def page_markdown(self, markdown: str, page) -> str:
         """A hand-written page's `[[district]]` and `[[bureau]]`, from the settings (escaped:

@@ -143,6 +143,17 @@ def _addresses(attribute: str, value: str, markdown: bool) -> list[Link]:
 
 
 _renderer: markdown.Markdown | None = None
+_plain_renderer: markdown.Markdown | None = None
+
+
+def markdown_html(text: str) -> str:
+    """Record Markdown as the site's pages render it (not yet sanitised). One renderer,
+    reset between texts: making a new one costs more than the text (thousands of cards)."""
+    global _plain_renderer
+    if _plain_renderer is None:
+        _plain_renderer = markdown.Markdown(extensions=list(EXTENSIONS))
+    _plain_renderer.reset()
+    return _plain_renderer.convert(text)
 
 
 def _markdown() -> markdown.Markdown:
