@@ -94,13 +94,24 @@ def with_policy(html: str, where: str = "", serving: bool = False) -> str:
     """
     found = problems(html)
     if found:
-        raise UnsafePage(
-            f"{where}: 页面含有内容安全策略（CSP）禁止的内容，网站未生成 / "
-            f"the page holds what its Content-Security-Policy blocks; the site was not built:\n"
-            + "\n".join(f"  {where}: {problem}" for problem in found)
-            + "\n  脚本请放入 theme/assets/ 下的文件，事件用 addEventListener 绑定 / put scripts in files under"
-            " theme/assets/ and bind events with addEventListener (README, Content-Security-Policy)"
-        )
+        raise unsafe_pages({where: found})
+    return placed_policy(html, where, serving)
+
+
+def unsafe_pages(found: dict[str, list[str]]) -> UnsafePage:
+    """The refusal of pages whose `problems` were found: {where: problems}."""
+    return UnsafePage(
+        f"{', '.join(found)}: 页面含有内容安全策略（CSP）禁止的内容，网站未生成 / "
+        f"the page holds what its Content-Security-Policy blocks; the site was not built:\n"
+        + "\n".join(f"  {where}: {problem}" for where, listed in found.items() for problem in listed)
+        + "\n  脚本请放入 theme/assets/ 下的文件，事件用 addEventListener 绑定 / put scripts in files under"
+        " theme/assets/ and bind events with addEventListener (README, Content-Security-Policy)"
+    )
+
+
+def placed_policy(html: str, where: str = "", serving: bool = False) -> str:
+    """The page with its policy placed, unread: only for a page whose `problems` are read
+    elsewhere before the site is published (sitebuild.py reads them beside the build)."""
     tag = meta_tag(preview=serving)
     head = _HEAD.search(html)
     if head is None:

@@ -41,6 +41,11 @@ class SideJob:
             raise value
         return value
 
+    @staticmethod
+    def queue():
+        """A queue the build can fill for a side job it starts afterwards (a fork shares it)."""
+        return multiprocessing.get_context("fork").Queue()
+
     def cancel(self) -> None:
         """The build failed: stop the job without waiting for it."""
         if self._process.is_alive():

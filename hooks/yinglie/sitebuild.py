@@ -34,7 +34,7 @@ from .plaques import plaque_sheets
 from .problempage import clear_problems, problems_html, show_problems
 from .published import PublishedScan
 from . import offlinecopy
-from .csp import with_policy
+from .csp import placed_policy, problems as unsafe_markup, unsafe_pages, with_policy
 from .qrcodes import QrCodes
 from .revisions import NO_HISTORY, History, record_histories
 from .sanitise import sanitise_html
@@ -86,7 +86,10 @@ class SiteBuild:
         # `mkdocs serve` only: why the records were refused; the preview shows it (problempage.py).
         self.problems: str | None = None
         self.root: Path | None = None  # the project's records, watched by `mkdocs serve`
-        self._sheets: SideJob | None = None  # `mkdocs build`: the print sheets, drawn beside the pages
+        # `mkdocs build`: the print sheets drawn, and MkDocs' pages read, beside the pages' rendering.
+        self._sheets: SideJob | None = None
+        self._reader: SideJob | None = None
+        self._pages_to_read = None  # the reader's queue of pages as MkDocs wrote them
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -171,6 +174,8 @@ class SiteBuild:
         if not self.session.serving:
             # MkDocs has emptied the site folder; the sheets need nothing from its pages.
             self._sheets = SideJob(functools.partial(self._draw_sheets, config, Path(config.site_dir)))
+            self._pages_to_read = SideJob.queue()
+            self._reader = SideJob(functools.partial(self._read_pages, self._pages_to_read))
 
     def _preview_manifest(self) -> dict[str, str]:
         """Preview only: the record stamp each preview file was last written for."""
@@ -215,6 +220,13 @@ class SiteBuild:
         if self.problems is not None:
             show_problems(site_dir, problems_html(self.problems, config.site_name))
             return
+        if self._reader is not None:
+            self._pages_to_read.put(None)
+            job, self._reader = self._reader, None
+            scanned, found, unsafe = job.result()
+            self.published.merge(scanned, found)
+            if unsafe:
+                raise unsafe_pages(unsafe)
         if self._sheets is not None:
             job, self._sheets = self._sheets, None
             self.published.merge(*job.result())
@@ -247,6 +259,16 @@ class SiteBuild:
         self._write_plaque_sheets(config, site_dir, scan=True)
         return self.published.scanned, self.published.found
 
+    def _read_pages(self, pages) -> tuple[set[str], dict, dict[str, list[str]]]:
+        """The other side job: each page MkDocs wrote, read by the last scan and for what
+        its Content-Security-Policy would block, until the build sends None."""
+        unsafe = {}
+        for markup, src_uri, dest_uri, variable in iter(pages.get, None):
+            self.published.scan_page(markup, src_uri, dest_uri, variable)
+            if found := unsafe_markup(markup):
+                unsafe[src_uri] = found
+        return self.published.scanned, self.published.found, unsafe
+
     def _write_plaque_sheets(self, config, site_dir: Path, scan: bool = False) -> None:
         """Plaque sheets are print files, not pages: written straight into the built site.
         `scan`: read each by the last scan now (otherwise `scan_files` reads it from disk).
@@ -272,9 +294,12 @@ class SiteBuild:
     def abandon(self) -> None:
         if self.qr_codes is not None:
             self.qr_codes.cancel()
-        if self._sheets is not None:
-            self._sheets.cancel()
-            self._sheets = None
+        for job in (self._sheets, self._reader):
+            if job is not None:
+                job.cancel()
+        if self._pages_to_read is not None:
+            self._pages_to_read.cancel_join_thread()  # nobody reads what is still queued
+        self._sheets = self._reader = self._pages_to_read = None
 
     def page_markdown(self, markdown: str, page) -> str:
         """A hand-written page's `[[district]]` and `[[bureau]]`, from the settings (escaped:
@@ -304,7 +329,11 @@ class SiteBuild:
 
     def page_output(self, html: str, page) -> str:
         """A page's final HTML: scanned for what must never be published, then given its CSP."""
-        self.published.scan_page(html, page.file.src_uri, page.file.dest_uri, (page.title, page.canonical_url))
+        variable = (page.title, page.canonical_url)
+        if self._pages_to_read is not None:  # read beside the build; refused before the site is swapped in
+            self._pages_to_read.put((html, page.file.src_uri, page.file.dest_uri, variable))
+            return placed_policy(html, page.file.src_uri, self.session.serving)
+        self.published.scan_page(html, page.file.src_uri, page.file.dest_uri, variable)
         return with_policy(html, page.file.src_uri, self.session.serving)
 
     def template_output(self, output: str, template_name: str) -> str:
