@@ -190,3 +190,22 @@ def test_without_the_demo_setting_no_mark(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "演示数据" not in (project.site / "martyrs/qi-nanxun/plaque/index.html").read_text(encoding="utf-8")
     assert "ml-demo-notice" not in read(project.site, "martyrs/qi-nanxun")
+
+
+def test_navigation_drawn_once_per_folder_is_what_material_draws_for_each_page(tmp_path):
+    """theme/partials/nav.html and tabs.html keep the navigation drawn for the first page
+    outside the nav in a folder (ThemeFragments): every page is as Material's own
+    partials, drawing it for each page, would have made it."""
+    ours_project, materials_project = copy_project(tmp_path / "ours"), copy_project(tmp_path / "materials")
+    for partial in ("nav.html", "tabs.html"):
+        (materials_project.root / "theme" / "partials" / partial).unlink()  # Material's files are used instead
+    for project in (ours_project, materials_project):
+        result = project.build()
+        assert result.returncode == 0, result.stderr
+    ours = {p.relative_to(ours_project.site).as_posix(): p for p in ours_project.site.rglob("*.html")}
+    materials = {p.relative_to(materials_project.site).as_posix(): p for p in materials_project.site.rglob("*.html")}
+    assert ours.keys() == materials.keys()
+    squeezed = lambda path: re.sub(r"\s+", " ", path.read_text(encoding="utf-8"))  # noqa: E731
+    differing = [name for name in sorted(ours) if squeezed(ours[name]) != squeezed(materials[name])]
+    assert not differing, differing[:10]
+    assert sum('class="md-tabs__item md-tabs__item--active"' in squeezed(p) for p in ours.values()) > 10

@@ -98,9 +98,13 @@ def test_templates_never_see_the_catalogue():
     build.catalogue = object()
     build.pages = {"martyrs/x/index.md": SitePage("martyrs/x/index.md", "某", "martyr.html", context={"martyr": 1})}
     build.content_context = {"home.html": {"martyr_count": 3}}
-    assert build.page_context({"page": None}, fake_page("martyrs/x/index.md")) == {"page": None, "martyr": 1}
-    assert build.page_context({}, fake_page("index.md", "home.html")) == {"martyr_count": 3}
-    assert build.page_context({}, fake_page("about.md")) == {}
+    # Besides its data, each page gets the build's cache of drawn navigation (ThemeFragments).
+    without_fragments = lambda context: {k: v for k, v in context.items() if k != "fragments"}  # noqa: E731
+    context = build.page_context({"page": None}, fake_page("martyrs/x/index.md"))
+    assert without_fragments(context) == {"page": None, "martyr": 1}
+    assert context["fragments"] is build.fragments
+    assert without_fragments(build.page_context({}, fake_page("index.md", "home.html"))) == {"martyr_count": 3}
+    assert without_fragments(build.page_context({}, fake_page("about.md"))) == {}
 
 
 # --- a misspelt field fails ---------------------------------------------------------

@@ -29,7 +29,7 @@ from .feeds import feed_files
 from .messages import render
 from .opendata import data_files
 from .photos import gps_warnings
-from .pages import SitePage, content_page_context, strict_templates
+from .pages import SitePage, ThemeFragments, content_page_context, fragment_key, strict_templates
 from .plaques import plaque_sheets
 from .problempage import clear_problems, problems_html, show_problems
 from .published import PublishedScan
@@ -82,6 +82,7 @@ class SiteBuild:
         self.published: PublishedScan | None = None
         self.content_context: dict[str, dict] = {}  # a hand-written page's data, by its template
         self._nav_titles: tuple | None = None  # (nav, {url: title}) of the nav pages
+        self.fragments = ThemeFragments()  # the navigation drawn once per folder (theme/partials/nav.html)
         self.histories: dict[Path, History] = {}  # 修订记录 of each record file, from git
         # `mkdocs serve` only: why the records were refused; the preview shows it (problempage.py).
         self.problems: str | None = None
@@ -171,8 +172,9 @@ class SiteBuild:
         photo_copies = {address: path for photo in self.catalogue.web_photos for address, path in photo.files().items()}
         for address, path in photo_copies.items():
             files.append(File.generated(config, address, abs_src_path=str(path)))
-        if not self.session.serving:
-            # MkDocs has emptied the site folder; the sheets need nothing from its pages.
+        if not self.session.serving and self.preview_dir is None:
+            # A full build: MkDocs has emptied the site folder, and the sheets need nothing
+            # from its pages. (A preview keeps its manifest of sheets in this process.)
             self._sheets = SideJob(functools.partial(self._draw_sheets, config, Path(config.site_dir)))
             self._pages_to_read = SideJob.queue()
             self._reader = SideJob(functools.partial(self._read_pages, self._pages_to_read))
@@ -350,6 +352,7 @@ class SiteBuild:
                 context["revisions"] = self.histories.get(Path(site_page.edit_path).resolve(), NO_HISTORY)
         else:
             context.update(self.content_context.get(page.meta.get("template"), {}))
+        context["fragments"] = self.fragments
         if nav is not None:
             context.update(self._location(page, nav))
         return context
@@ -363,7 +366,7 @@ class SiteBuild:
             self._nav_titles = (nav, {item.url: item.title for item in nav.pages})
         in_nav = self._nav_titles[1]
         if page.url in in_nav or not page.url:
-            return {}
+            return {"fragment_key": None}
         crumbs, section = [], None
         if nav.homepage is not None:
             crumbs.append({"title": nav.homepage.title, "url": nav.homepage.url})
@@ -377,4 +380,4 @@ class SiteBuild:
                 title = above.title
             if title is not None:
                 crumbs.append({"title": title, "url": url})
-        return {"section_url": section, "breadcrumbs": crumbs}
+        return {"section_url": section, "breadcrumbs": crumbs, "fragment_key": fragment_key(page.url, in_nav=False)}
