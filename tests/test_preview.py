@@ -64,3 +64,44 @@ def test_template_edit_renders_every_record_again(project):
     _dirty_build(project)
 
     assert "基本情况（模板已改）" in page.read_text(encoding="utf-8")
+
+
+# `mkdocs serve` rebuilds in one process, keeping the session (session.py): compiled
+# templates and the martyrs' stories of unchanged records are reused. Two builds in one
+# child process stand in for the server's first build and its rebuild after edits.
+SERVE_TWICE = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+def serve_build():
+    config = load_config("mkdocs.yml", site_dir="preview", strict=False)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, serve_url="http://127.0.0.1:8000/zt/yinglie/", dirty=True)
+
+serve_build()
+for path, old, new in [sys.argv[1:4], sys.argv[4:7]]:
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+serve_build()
+"""
+
+
+def test_a_serve_rebuild_shows_an_edited_template_and_record_on_every_sheet(project):
+    env = {**os.environ, "PYTHONPATH": str(project.root / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    edits = ["theme/story-cards.html", 'aria-label="故事卡"', 'aria-label="故事卡" data-test="模板已改"',
+             "martyrs/ran-jun.yml", "summary: 革命先驱。", "summary: 革命先驱。预览修改测试"]
+    result = subprocess.run([sys.executable, "-c", SERVE_TWICE, *edits], cwd=project.root, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    preview = project.root / "preview"
+    sheets = [path.read_text(encoding="utf-8") for path in preview.rglob("card*/**/index.html")]
+    own = (preview / "martyrs" / "ran-jun" / "card" / "index.html").read_text(encoding="utf-8")
+    assert "预览修改测试" in own and 'data-test="模板已改"' in own
+    groups = [text for text in sheets if "冉钧" in text and "返回教师专区" in text]
+    assert groups and all("预览修改测试" in text and 'data-test="模板已改"' in text for text in groups)
+    others = [text for text in sheets if "钟汝梅" in text]
+    assert others and all('data-test="模板已改"' in text for text in others)

@@ -230,10 +230,22 @@ def teacher_pages(catalogue: Catalogue) -> list[SitePage]:
     return pages
 
 
-def classroom_sheets(catalogue: Catalogue) -> list[PlaqueSheet]:
-    """Every print file of the kit, not yet rendered."""
+def classroom_sheets(catalogue: Catalogue, kept_stories: dict[int, MartyrStories] | None = None) -> list[PlaqueSheet]:
+    """Every print file of the kit, not yet rendered.
+
+    `kept_stories`: the martyrs' stories of the last build in this session, by record
+    object (session.py): `mkdocs serve` keeps the objects of unchanged records, so an
+    edit does not render again the stories of the hundred martyrs on each group sheet
+    that holds the edited one. Updated in place to the current records.
+    """
     stages = tuple(STAGE_SLUGS.items())
-    stories = {m.id: MartyrStories(m) for m in catalogue.martyrs}  # made once, when first drawn
+    kept_stories = {} if kept_stories is None else kept_stories
+    stories = {}
+    for m in catalogue.martyrs:
+        kept = kept_stories.get(id(m))
+        stories[m.id] = kept if kept is not None and kept.martyr is m else MartyrStories(m)  # drawn when first used
+    kept_stories.clear()
+    kept_stories.update({id(told.martyr): told for told in stories.values()})
 
     def with_stories(martyrs) -> list[MartyrStories]:
         return [stories[m.id] for m in martyrs]

@@ -173,10 +173,13 @@ def fragment_key(page_url: str, in_nav: bool) -> tuple[str, bool] | None:
     return None if in_nav else (page_url.rstrip("/").rpartition("/")[0], page_url.endswith("/"))
 
 
-def strict_templates(env):
+def strict_templates(env, compiled=None):
     """The theme's Jinja environment, with `TemplateUndefined`: the build's pages (on_env)
-    and the plaque sheets (plaques.py) are rendered with it."""
+    and the plaque sheets (plaques.py) are rendered with it. `compiled`: the session's
+    compiled templates (session.TemplateCode), reused from the build before."""
     env.undefined = TemplateUndefined
+    if compiled is not None:
+        env.bytecode_cache = compiled
     return env
 CHINESE_NUMERALS = "〇一二三四五六七八九"
 

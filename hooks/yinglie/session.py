@@ -18,9 +18,28 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2.bccache import Bucket, BytecodeCache
+
 from .recordcache import CheckedFiles
 
 BUILD, SERVE, CHECK = "build", "serve", "check"
+
+
+class TemplateCode(BytecodeCache):
+    """Jinja's compiled templates, kept in memory for the next build in this process
+    (each build makes a new environment, which would compile every template again).
+    Jinja compares each template's source checksum: an edited template is compiled anew."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 @dataclass
@@ -35,6 +54,10 @@ class Session:
     checked: defaultdict[str, CheckedFiles] = field(default_factory=lambda: defaultdict(CheckedFiles))
     # Each martyr's line of data/martyrs.json, by record object (opendata.py).
     martyr_lines: dict[int, tuple[object, str]] = field(default_factory=dict)
+    # Each martyr's stories for the classroom sheets, by record object (classroom.py).
+    martyr_stories: dict[int, object] = field(default_factory=dict)
+    # The theme's templates compiled, by name and source checksum (pages.strict_templates).
+    templates: TemplateCode = field(default_factory=TemplateCode)
     # The QR codes placed in each site folder by the last build (qrcodes.py).
     placed_codes: dict[Path, dict[str, str]] = field(default_factory=dict)
 

@@ -280,7 +280,7 @@ class SiteBuild:
         """
         # Made once, and only if a sheet is drawn; as strict as the pages' (on_env).
         theme_env = functools.cache(lambda: self.template_env(config.theme.get_env()))
-        for sheet in [*plaque_sheets(self.catalogue), *classroom_sheets(self.catalogue)]:
+        for sheet in [*plaque_sheets(self.catalogue), *classroom_sheets(self.catalogue, self.session.martyr_stories)]:
             target = site_dir / sheet.address
             if self.preview_dir is not None:
                 stamp = self._stamp(sheet.records)
@@ -327,7 +327,7 @@ class SiteBuild:
 
     def template_env(self, env):
         """The theme's Jinja environment: a field our records lack fails the build."""
-        return strict_templates(env)
+        return strict_templates(env, self.session.templates)
 
     def page_output(self, html: str, page) -> str:
         """A page's final HTML: scanned for what must never be published, then given its CSP."""

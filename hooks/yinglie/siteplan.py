@@ -50,9 +50,16 @@ def record_folders() -> list[str]:
     return list(dict.fromkeys(kind.folder.split("/")[0] for kind in KINDS))
 
 
+_pages_made: tuple[Catalogue, list[SitePage]] | None = None
+
+
 def all_pages(catalogue: Catalogue) -> list[SitePage]:
-    """Every generated page of the site, kind by kind (two at one address are not refused here)."""
-    return [page for kind in catalogue.with_part("pages") for page in kind.pages(catalogue)]
+    """Every generated page of the site, kind by kind (two at one address are not refused here).
+    Made once per catalogue: the check of relative links and the build both ask."""
+    global _pages_made
+    if _pages_made is None or _pages_made[0] is not catalogue:
+        _pages_made = (catalogue, [page for kind in catalogue.with_part("pages") for page in kind.pages(catalogue)])
+    return list(_pages_made[1])
 
 
 def site_pages(catalogue: Catalogue, config, data: dict[str, str] | None = None) -> list[SitePage]:
