@@ -68,7 +68,7 @@ def test_the_workflow_runs_on_pull_requests_and_deploys_only_from_main():
     assert triggers["push"] == {"branches": ["main"]}
     runs = [s["run"].strip() for s in steps() if "run" in s]
     assert 'YINGLIE_SUMMARY="${GITHUB_STEP_SUMMARY:-}" make check' in runs
-    assert "make build" in runs and "make linkcheck-built" in runs
+    assert step("make build")["run"].strip().endswith("\nmake build") and "make linkcheck-built" in runs
     assert step("preview")["with"]["path"] == "site/"
     assert set(step("cache")["with"]["path"].split()) == {".venv", ".cache"}
     assert step("deploy")["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
@@ -232,3 +232,18 @@ def test_the_test_tools_are_kept_out_of_the_build_requirements():
     for tool in ("pytest", "pytest-xdist", "hypothesis", "playwright", "axe-playwright-python"):
         assert tool not in build
         assert any(line.lower().startswith(f"{tool}==") for line in tests), tool
+
+
+
+def test_a_pull_requests_build_leaves_out_the_classroom_copy(tmp_path, monkeypatch):
+    """The preview of a pull request needs no classroom copy (a second full build of the
+    site); a push to main makes it, as `make build` does by default (tests/test_offline.py)."""
+    project = project_with_tools(tmp_path)
+    runner = Runner(project, tmp_path, {}, {}, os.environ["PATH"])
+    monkeypatch.delenv("YINGLIE_OFFLINE_DOWNLOAD", raising=False)  # the tests' default: the step decides
+    monkeypatch.setenv("GITHUB_EVENT_NAME", "pull_request")
+    result = runner.run(step("make build"))
+    assert result.returncode == 0, result.stderr
+    assert (project.site / "index.html").is_file()
+    assert not (project.site / "downloads").exists()
+    assert "yinglie-offline.zip" not in (project.site / "index.html").read_text(encoding="utf-8")
