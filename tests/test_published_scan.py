@@ -6,6 +6,7 @@ invisible characters), naming the record, line and field, or the output file."""
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -366,3 +367,33 @@ def test_an_error_drawing_a_print_sheet_fails_the_build_and_keeps_the_site(built
     assert result.returncode != 0
     assert "no_such_field_of_a_record" in result.stderr, result.stderr
     assert site_digest(project.site) == before
+
+
+# Where the system cannot fork (sidejob.SideJob.available), the build draws the sheets
+# and reads the pages itself: a sitecustomize module makes this interpreter such a system,
+# and refuses any fork the build would still ask for.
+NO_FORK = """\
+import multiprocessing
+_get_context = multiprocessing.get_context
+multiprocessing.get_all_start_methods = lambda: ["spawn"]
+def _no_fork(method=None):
+    assert method != "fork", "this system cannot fork"
+    return _get_context(method)
+multiprocessing.get_context = _no_fork
+"""
+
+
+def test_without_fork_the_build_does_its_side_jobs_itself_and_makes_the_same_site(project, tmp_path):
+    no_fork = tmp_path / "no-fork"
+    no_fork.mkdir()
+    (no_fork / "sitecustomize.py").write_text(NO_FORK, encoding="utf-8")
+    forked = project.build("site-forked")
+    assert forked.returncode == 0, forked.stderr
+    alone = project.build("site-alone", env={"PYTHONPATH": f"{no_fork}{os.pathsep}{project.root / 'hooks'}"})
+    assert alone.returncode == 0, alone.stderr
+    assert site_digest(project.root / "site-alone") == site_digest(project.root / "site-forked")
+    # The same hidden number in a sheet's frame is refused as well.
+    _add_to_sheet_frames(project, {"plaque-base.html": "<p>值班 1&#51;800138000</p>"})
+    refused = project.build("site-alone", env={"PYTHONPATH": f"{no_fork}{os.pathsep}{project.root / 'hooks'}"})
+    assert refused.returncode != 0
+    assert any(line.startswith("site/") and line.endswith(f": -: {phone()}") for line in refused.stderr.splitlines()), refused.stderr

@@ -20,6 +20,11 @@ class SideJob:
     """`work()` running in a forked process; `result()` waits for what it returned, or
     raises what it raised."""
 
+    @staticmethod
+    def available() -> bool:
+        """Whether this system forks (not Windows): elsewhere the build does the work itself."""
+        return "fork" in multiprocessing.get_all_start_methods()
+
     def __init__(self, work: Callable[[], Any]):
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)

@@ -172,7 +172,7 @@ class SiteBuild:
         photo_copies = {address: path for photo in self.catalogue.web_photos for address, path in photo.files().items()}
         for address, path in photo_copies.items():
             files.append(File.generated(config, address, abs_src_path=str(path)))
-        if not self.session.serving and self.preview_dir is None:
+        if not self.session.serving and self.preview_dir is None and SideJob.available():
             # A full build: MkDocs has emptied the site folder, and the sheets need nothing
             # from its pages. (A preview keeps its manifest of sheets in this process.)
             self._sheets = SideJob(functools.partial(self._draw_sheets, config, Path(config.site_dir)))
