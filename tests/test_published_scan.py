@@ -397,3 +397,14 @@ def test_without_fork_the_build_does_its_side_jobs_itself_and_makes_the_same_sit
     refused = project.build("site-alone", env={"PYTHONPATH": f"{no_fork}{os.pathsep}{project.root / 'hooks'}"})
     assert refused.returncode != 0
     assert any(line.startswith("site/") and line.endswith(f": -: {phone()}") for line in refused.stderr.splitlines()), refused.stderr
+
+
+def test_the_sheets_are_shared_out_whole_each_once_and_about_evenly():
+    from yinglie.sitebuild import sheet_share
+
+    sheets = [SimpleNamespace(name=n, records=("r",) * (n % 7 if n % 50 else 100)) for n in range(1000)]
+    for parts in (1, 2, 3, 5):
+        shares = [sheet_share(sheets, part, parts) for part in range(parts)]
+        assert [s.name for share in shares for s in share] == list(range(1000))  # in order, each once
+        weights = [sum(1 + len(s.records) for s in share) for share in shares]
+        assert max(weights) - min(weights) <= 101  # at most one sheet's weight apart

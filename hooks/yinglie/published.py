@@ -279,8 +279,22 @@ class PublishedScan:
                 at = frame.find(value, at + len(value))
         return True
 
-    def scan_files(self, site_dir: Path) -> None:
+    def scan_files(self, site_dir: Path, share: tuple[int, int] = (0, 1)) -> None:
+        """Every file in the site not read yet (`share`: (n, of): every of-th of them from the
+        n-th, for a build that reads them in several processes; sitebuild.py)."""
         started = time.perf_counter()
+        part, parts = share
+        for path, relative in self.unread_files(site_dir)[part::parts]:
+            self.scan_file(path, relative)
+            self.counts["files"] += 1
+        self.seconds["files"] += time.perf_counter() - started
+        log.debug("Last scan: %d pages in %.0f ms (%d theme frames), %d other files in %.0f ms",
+                  self.counts["pages"], self.seconds["pages"] * 1000, len(self._frames), self.counts["files"],
+                  self.seconds["files"] * 1000)
+
+    def unread_files(self, site_dir: Path) -> list[tuple[Path, str]]:
+        """(path, address) of the files in the site the scan has not read, that it reads."""
+        unread = []
         for folder, folders, names in os.walk(site_dir):
             folders.sort()
             base = Path(folder).relative_to(site_dir).as_posix()
@@ -293,12 +307,8 @@ class PublishedScan:
                 path = Path(folder, name)
                 if self.preview and path.stat().st_mtime < self.started - 1:
                     continue  # a preview reads only what this rebuild wrote
-                self.scan_file(path, relative)
-                self.counts["files"] += 1
-        self.seconds["files"] += time.perf_counter() - started
-        log.debug("Last scan: %d pages in %.0f ms (%d theme frames), %d other files in %.0f ms",
-                  self.counts["pages"], self.seconds["pages"] * 1000, len(self._frames), self.counts["files"],
-                  self.seconds["files"] * 1000)
+                unread.append((path, relative))
+        return unread
 
     def merge(self, scanned: set[str], found: dict[tuple, list[str]]) -> None:
         """What a copy of this scan read and found in another process (sidejob.py)."""

@@ -13,9 +13,11 @@ from __future__ import annotations
 import functools
 import html
 import json
+import logging
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -44,6 +46,8 @@ from .quotations import FOLDER as QUOTED_DOCUMENTS
 from .siteplan import load_records, record_folders, site_pages
 
 
+log = logging.getLogger("mkdocs.plugins.yinglie.sitebuild")
+
 # A preview (`mkdocs serve --dirty`, `make serve`) re-renders only pages whose source
 # file is newer than their HTML: record pages are backed by files kept here.
 PREVIEW_DIR = ".cache/preview"
@@ -62,6 +66,21 @@ def _newest_change(config) -> int:
 # In a hand-written page (content/), `[[district]]` and `[[bureau]]` stand for the
 # settings of that name: a district adopts the pages without editing them.
 PLACEHOLDER = re.compile(r"\[\[([a-z_]+)\]\]")
+
+
+def sheet_share(sheets: list, part: int, parts: int) -> list:
+    """The `part`-th of `parts` runs of `sheets` that show about as many records each (a
+    group's card sheet shows a hundred martyrs, a plaque one). Runs, not every n-th
+    sheet: a martyr's card and projector view share the stories drawn for the first."""
+    weights = [1 + len(sheet.records) for sheet in sheets]
+    total = sum(weights)
+    start_at, end_at = total * part / parts, total * (part + 1) / parts
+    share, done = [], 0
+    for sheet, weight in zip(sheets, weights):
+        if start_at <= done < end_at:
+            share.append(sheet)
+        done += weight
+    return share
 
 
 class BuildRefused(Exception):
@@ -88,7 +107,7 @@ class SiteBuild:
         self.problems: str | None = None
         self.root: Path | None = None  # the project's records, watched by `mkdocs serve`
         # `mkdocs build`: the print sheets drawn, and MkDocs' pages read, beside the pages' rendering.
-        self._sheets: SideJob | None = None
+        self._sheets: list[SideJob] = []
         self._reader: SideJob | None = None
         self._pages_to_read = None  # the reader's queue of pages as MkDocs wrote them
 
@@ -175,7 +194,11 @@ class SiteBuild:
         if not self.session.serving and self.preview_dir is None and SideJob.available():
             # A full build: MkDocs has emptied the site folder, and the sheets need nothing
             # from its pages. (A preview keeps its manifest of sheets in this process.)
-            self._sheets = SideJob(functools.partial(self._draw_sheets, config, Path(config.site_dir)))
+            # The sheets are most of a build's files: shared out over as many jobs as cores,
+            # which finish together once MkDocs' pages are written.
+            parts = os.cpu_count() or 2
+            self._sheets = [SideJob(functools.partial(self._draw_sheets, config, Path(config.site_dir), part, parts))
+                            for part in range(parts)]
             self._pages_to_read = SideJob.queue()
             self._reader = SideJob(functools.partial(self._read_pages, self._pages_to_read))
 
@@ -223,15 +246,21 @@ class SiteBuild:
             show_problems(site_dir, problems_html(self.problems, config.site_name))
             return
         if self._reader is not None:
+            started = time.perf_counter()
             self._pages_to_read.put(None)
             job, self._reader = self._reader, None
             scanned, found, unsafe = job.result()
             self.published.merge(scanned, found)
             if unsafe:
                 raise unsafe_pages(unsafe)
-        if self._sheets is not None:
-            job, self._sheets = self._sheets, None
-            self.published.merge(*job.result())
+            # `mkdocs build --verbose`: what the side jobs still had to do once the pages were written.
+            log.debug("Waited %.2f s for the pages to be read", time.perf_counter() - started)
+        if self._sheets:
+            started = time.perf_counter()
+            jobs, self._sheets = self._sheets, []
+            for job in jobs:
+                self.published.merge(*job.result())
+            log.debug("Waited %.2f s for the print sheets", time.perf_counter() - started)
         else:
             self._write_plaque_sheets(config, site_dir)
         # A preview rebuild does not empty the site folder: codes placed before stay.
@@ -241,7 +270,7 @@ class SiteBuild:
             # The preview (`make serve`) is never published, and reading again every file a
             # rebuild writes (the open data of thousands of records) would double its time;
             # `make build` and CI, which publish, always read everything.
-            self.published.scan_files(site_dir)
+            self._scan_files(site_dir)
         try:
             self.published.raise_if_any()
         except PluginError as refused:
@@ -255,10 +284,24 @@ class SiteBuild:
             self.preview_dir.mkdir(parents=True, exist_ok=True)
             (self.preview_dir / MANIFEST).write_text(json.dumps(self._manifest), encoding="utf-8")
 
-    def _draw_sheets(self, config, site_dir: Path) -> tuple[set[str], dict]:
-        """The side job of `mkdocs build` (sidejob.py): every print sheet written, and read
-        by the last scan as written; what that scan read and found goes back to the build."""
-        self._write_plaque_sheets(config, site_dir, scan=True)
+    def _scan_files(self, site_dir: Path) -> None:
+        """The last scan of the files not read yet (QR codes, open data, the feeds): half of
+        them in a side job where the system forks, since nothing else is left to do."""
+        if self.session.serving or self.preview_dir is not None or not SideJob.available():
+            self.published.scan_files(site_dir)
+            return
+        other_half = SideJob(functools.partial(self._scan_share, site_dir, 1))
+        self.published.scan_files(site_dir, share=(0, 2))
+        self.published.merge(*other_half.result())
+
+    def _scan_share(self, site_dir: Path, part: int) -> tuple[set[str], dict]:
+        self.published.scan_files(site_dir, share=(part, 2))
+        return self.published.scanned, self.published.found
+
+    def _draw_sheets(self, config, site_dir: Path, part: int, parts: int) -> tuple[set[str], dict]:
+        """A side job of `mkdocs build` (sidejob.py): its share of the print sheets written,
+        and read by the last scan as written; what that scan read and found goes back."""
+        self._write_plaque_sheets(config, site_dir, scan=True, share=(part, parts))
         return self.published.scanned, self.published.found
 
     def _read_pages(self, pages) -> tuple[set[str], dict, dict[str, list[str]]]:
@@ -271,16 +314,18 @@ class SiteBuild:
                 unsafe[src_uri] = found
         return self.published.scanned, self.published.found, unsafe
 
-    def _write_plaque_sheets(self, config, site_dir: Path, scan: bool = False) -> None:
+    def _write_plaque_sheets(self, config, site_dir: Path, scan: bool = False, share: tuple[int, int] = (0, 1)) -> None:
         """Plaque sheets are print files, not pages: written straight into the built site.
         `scan`: read each by the last scan now (otherwise `scan_files` reads it from disk).
+        `share`: (n, of) draws the n-th of that many shares of the sheets (`sheet_share`).
 
         Preview: a sheet is drawn again only when its records (or the code and
         templates) changed since it was written into this site folder.
         """
         # Made once, and only if a sheet is drawn; as strict as the pages' (on_env).
         theme_env = functools.cache(lambda: self.template_env(config.theme.get_env()))
-        for sheet in [*plaque_sheets(self.catalogue), *classroom_sheets(self.catalogue, self.session.martyr_stories)]:
+        sheets = [*plaque_sheets(self.catalogue), *classroom_sheets(self.catalogue, self.session.martyr_stories)]
+        for sheet in sheet_share(sheets, *share):
             target = site_dir / sheet.address
             if self.preview_dir is not None:
                 stamp = self._stamp(sheet.records)
@@ -296,12 +341,12 @@ class SiteBuild:
     def abandon(self) -> None:
         if self.qr_codes is not None:
             self.qr_codes.cancel()
-        for job in (self._sheets, self._reader):
+        for job in (*self._sheets, self._reader):
             if job is not None:
                 job.cancel()
         if self._pages_to_read is not None:
             self._pages_to_read.cancel_join_thread()  # nobody reads what is still queued
-        self._sheets = self._reader = self._pages_to_read = None
+        self._sheets, self._reader, self._pages_to_read = [], None, None
 
     def page_markdown(self, markdown: str, page) -> str:
         """A hand-written page's `[[district]]` and `[[bureau]]`, from the settings (escaped:
