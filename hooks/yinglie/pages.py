@@ -261,6 +261,7 @@ def martyr_pages(catalogue: Catalogue) -> list[SitePage]:
                 context={"martyr": martyr, "martyr_events": catalogue.events_by_martyr.get(martyr.id, []),
                          "resting": resting, "tracing": catalogue.settings.tracing,
                          "known_facts": known_facts(martyr, resting), "unknown_facts": unknown_facts(martyr, resting),
+                         "person": person_data(martyr),
                          "martyr_letters": letters.get(martyr.id, [])},
                 edit_path=martyr.path,
                 # Records are found through the record search index (search.py),
@@ -298,6 +299,30 @@ def _facts(martyr, resting=None) -> list[tuple[str, str, str]]:
             text = resting.display_name
         facts.append((label, name, text))
     return facts
+
+
+def person_data(martyr) -> dict:
+    """schema.org Person data of a martyr, with what the page shows of the record (its
+    known facts only: `_fact_text`), for theme/partials/martyr-jsonld.html, which adds the
+    page's address and writes it with `tojson`."""
+    person = {"@context": "https://schema.org", "@type": "Person", "name": martyr.display_name}
+    gender = {"男": "Male", "女": "Female"}.get(martyr.gender)
+    optional = {
+        "gender": gender,
+        "birthDate": martyr.born.iso() if martyr.born.known else "",
+        "deathDate": martyr.died.iso() if martyr.died.known else "",
+        "deathPlace": _place(_fact_text(martyr.death_place)),
+        "homeLocation": _place(_fact_text(martyr.native_place)),
+        "affiliation": {"@type": "Organization", "name": martyr.unit} if _fact_text(martyr.unit) else None,
+        "jobTitle": _fact_text(martyr.position),
+        "description": martyr.summary,
+    }
+    person.update({key: value for key, value in optional.items() if value})
+    return person
+
+
+def _place(name: str) -> dict | None:
+    return {"@type": "Place", "name": name} if name else None
 
 
 def known_facts(martyr, resting=None) -> list[tuple[str, str]]:
