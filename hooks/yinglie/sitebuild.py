@@ -47,6 +47,7 @@ from .siteplan import load_records, record_folders, site_pages
 
 
 log = logging.getLogger("mkdocs.plugins.yinglie.sitebuild")
+PAGES_PER_BATCH = 50  # pages handed to the reader of the last scan at once
 
 # A preview (`mkdocs serve --dirty`, `make serve`) re-renders only pages whose source
 # file is newer than their HTML: record pages are backed by files kept here.
@@ -109,7 +110,8 @@ class SiteBuild:
         # `mkdocs build`: the print sheets drawn, and MkDocs' pages read, beside the pages' rendering.
         self._sheets: list[SideJob] = []
         self._reader: SideJob | None = None
-        self._pages_to_read = None  # the reader's queue of pages as MkDocs wrote them
+        self._pages_to_read = None  # the reader's queue of pages as MkDocs wrote them, in batches
+        self._batch: list[tuple] = []  # the pages not yet queued
 
     def load(self, config) -> None:
         config_dir = Path(config.config_file_path).parent
@@ -247,6 +249,7 @@ class SiteBuild:
             return
         if self._reader is not None:
             started = time.perf_counter()
+            self._pages_to_read.put(self._batch)
             self._pages_to_read.put(None)
             job, self._reader = self._reader, None
             scanned, found, unsafe = job.result()
@@ -308,10 +311,11 @@ class SiteBuild:
         """The other side job: each page MkDocs wrote, read by the last scan and for what
         its Content-Security-Policy would block, until the build sends None."""
         unsafe = {}
-        for markup, src_uri, dest_uri, variable in iter(pages.get, None):
-            self.published.scan_page(markup, src_uri, dest_uri, variable)
-            if found := unsafe_markup(markup):
-                unsafe[src_uri] = found
+        for batch in iter(pages.get, None):
+            for markup, src_uri, dest_uri, variable in batch:
+                self.published.scan_page(markup, src_uri, dest_uri, variable)
+                if found := unsafe_markup(markup):
+                    unsafe[src_uri] = found
         return self.published.scanned, self.published.found, unsafe
 
     def _write_plaque_sheets(self, config, site_dir: Path, scan: bool = False, share: tuple[int, int] = (0, 1)) -> None:
@@ -378,7 +382,10 @@ class SiteBuild:
         """A page's final HTML: scanned for what must never be published, then given its CSP."""
         variable = (page.title, page.canonical_url)
         if self._pages_to_read is not None:  # read beside the build; refused before the site is swapped in
-            self._pages_to_read.put((html, page.file.src_uri, page.file.dest_uri, variable))
+            self._batch.append((html, page.file.src_uri, page.file.dest_uri, variable))
+            if len(self._batch) == PAGES_PER_BATCH:  # each put wakes the queue's thread: not once a page
+                self._pages_to_read.put(self._batch)
+                self._batch = []
             return placed_policy(html, page.file.src_uri, self.session.serving)
         self.published.scan_page(html, page.file.src_uri, page.file.dest_uri, variable)
         return with_policy(html, page.file.src_uri, self.session.serving)
