@@ -5,13 +5,14 @@ resolves them; `make check` refuses the rest, each as `path:line: field: message
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import _RelativePathTreeprocessor
 
-from conftest import ROOT
+from conftest import RECORDS, ROOT
 
 from yinglie.urls import markdown_problems, relative_problem, url_problem
 from yinglie.martyrs import MARTYR
@@ -220,3 +221,36 @@ def test_a_link_to_a_record_with_problems_is_not_reported_twice(project):
     project.write("martyrs/broken.yml", "name: 测试\n")
     result = project.check()
     assert result.stderr.splitlines()[1:] == ["martyrs/broken.yml:1: sources: 缺少必填字段"]
+
+
+def test_paragraphs_without_markdown_render_as_the_full_renderer_renders_them():
+    """urls.markdown_html gives `<p>text</p>` without running Python-Markdown when the
+    text holds nothing for it to do: the same HTML as the renderer, on every paragraph
+    of the test records and on random text made of Markdown's own characters."""
+    import random
+
+    import markdown
+
+    from yinglie.urls import _NOTHING_TO_RENDER, EXTENSIONS, markdown_html
+
+    renderer = markdown.Markdown(extensions=list(EXTENSIONS))
+
+    def rendered(text):
+        renderer.reset()
+        return renderer.convert(text)
+
+    import yaml
+
+    records = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in (RECORDS / "martyrs").glob("*.yml")]
+    paragraphs = [p for record in records for field in ("summary", "deeds")
+                  for p in re.split(r"\n\s*\n", record.get(field) or "") if p.strip()]
+    assert paragraphs
+    alphabet = ("烈士江津白沙镇一九四九年，。；：（）！？、《》“”—…abXY0129 \n.-+*#>=_|`[]!<>&\\{}~\"'()/:%@"
+                "\t\u3000\xa0\u2028\x0b\x85")
+    rng = random.Random(15)
+    texts = paragraphs + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(40000)]
+    fast = [text for text in texts if _NOTHING_TO_RENDER.fullmatch(text.strip("\n"))]
+    assert len(fast) > 1000  # the fast path is taken, on records and on random text
+    assert [text for text in fast if markdown_html(text) != rendered(text)] == []
+    assert markdown_html("1927年，他参加革命。\n1949年牺牲") == "<p>1927年，他参加革命。\n1949年牺牲</p>"
+    assert markdown_html("- 列表") == "<ul>\n<li>列表</li>\n</ul>"  # not plain: rendered

@@ -12,6 +12,7 @@ Only for `mkdocs build`: `mkdocs serve` runs threads, which a fork copies mid-st
 from __future__ import annotations
 
 import multiprocessing
+import time
 import traceback
 from typing import Any, Callable
 
@@ -32,10 +33,11 @@ class SideJob:
         self._process = context.Process(target=_run, args=(work, send), daemon=True)
         self._process.start()
         send.close()  # the child's end: EOF here once the child is gone
+        self.cpu_seconds = 0.0  # the job's own CPU time, known once `result()` returned
 
     def result(self) -> Any:
         try:
-            succeeded, value = self._receive.recv()
+            succeeded, value, self.cpu_seconds = self._receive.recv()
         except EOFError:
             self._process.join()
             raise RuntimeError(f"a side job of the build stopped with exit code {self._process.exitcode}") from None
@@ -61,13 +63,13 @@ class SideJob:
 
 def _run(work: Callable[[], Any], send) -> None:
     try:
-        outcome = (True, work())
+        outcome = (True, work(), time.process_time())
     except Exception as error:  # raised again in the build, with the job's traceback
         error.add_note("".join(traceback.format_exception(error)).rstrip())
-        outcome = (False, error)
+        outcome = (False, error, time.process_time())
     try:
         send.send(outcome)
     except Exception:  # an error that cannot be pickled: its text
         send.send((False, RuntimeError("".join(traceback.format_exception(outcome[1])) if not outcome[0] else
-                                       "a side job's result could not be sent")))
+                                       "a side job's result could not be sent"), outcome[2]))
     send.close()

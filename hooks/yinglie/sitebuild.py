@@ -257,13 +257,16 @@ class SiteBuild:
             if unsafe:
                 raise unsafe_pages(unsafe)
             # `mkdocs build --verbose`: what the side jobs still had to do once the pages were written.
-            log.debug("Waited %.2f s for the pages to be read", time.perf_counter() - started)
+            log.debug("Waited %.2f s for the pages to be read (its CPU time: %.1f s)",
+                      time.perf_counter() - started, job.cpu_seconds)
         if self._sheets:
             started = time.perf_counter()
             jobs, self._sheets = self._sheets, []
             for job in jobs:
                 self.published.merge(*job.result())
-            log.debug("Waited %.2f s for the print sheets", time.perf_counter() - started)
+            log.debug("Waited %.2f s for the print sheets (CPU time of their %d jobs: %.1f s; of the build's "
+                      "own process so far: %.1f s)", time.perf_counter() - started, len(jobs),
+                      sum(job.cpu_seconds for job in jobs), time.process_time())
         else:
             self._write_plaque_sheets(config, site_dir)
         # A preview rebuild does not empty the site folder: codes placed before stay.

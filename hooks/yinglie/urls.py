@@ -146,9 +146,25 @@ _renderer: markdown.Markdown | None = None
 _plain_renderer: markdown.Markdown | None = None
 
 
+# A paragraph in which Markdown has nothing to do: no character any of its inline
+# patterns, HTML or entities start with, and no line that could start a block (a list,
+# quote, heading, rule, table, code or attribute list) or end in a hard break.
+_NOTHING_TO_RENDER = re.compile(
+    r"(?!.*(?:^[ ]|[ ]$|^\d+[.)][ ]|^[-+*#>=_|]|\n[ ]*\n))"
+    r"[^*_`\[\]!<>&\\{}|~\"'\s]+(?:[ \n][^*_`\[\]!<>&\\{}|~\"'\s]+)*",
+    re.MULTILINE | re.DOTALL,
+)
+
+
 def markdown_html(text: str) -> str:
     """Record Markdown as the site's pages render it (not yet sanitised). One renderer,
-    reset between texts: making a new one costs more than the text (thousands of cards)."""
+    reset between texts: making a new one costs more than the text (thousands of cards).
+    Most paragraphs of Chinese records hold no Markdown at all: they come back as the
+    renderer gives them, `<p>text</p>`, without running it (tests/test_links.py
+    compares the two on every paragraph of the records and on random text)."""
+    text = text.strip("\n")
+    if _NOTHING_TO_RENDER.fullmatch(text):
+        return f"<p>{text}</p>"
     global _plain_renderer
     if _plain_renderer is None:
         _plain_renderer = markdown.Markdown(extensions=list(EXTENSIONS))
