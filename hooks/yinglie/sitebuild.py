@@ -35,6 +35,7 @@ from .problempage import clear_problems, problems_html, show_problems
 from .published import PublishedScan
 from . import offlinecopy
 from .csp import with_policy
+from .minify import minify_theme_assets
 from .qrcodes import QrCodes
 from .revisions import NO_HISTORY, History, record_histories
 from .sanitise import sanitise_html
@@ -211,6 +212,8 @@ class SiteBuild:
             show_problems(site_dir, problems_html(self.problems, config.site_name))
             return
         self._write_plaque_sheets(config, site_dir)
+        if config.theme.custom_dir:
+            minify_theme_assets(Path(config.theme.custom_dir), site_dir)
         # A preview rebuild does not empty the site folder: codes placed before stay.
         self.qr_codes.place(site_dir, self.session.placed_codes, kept_site=self.preview_dir is not None)
         # The last line of defence: everything written, as published, before the site is swapped in.

@@ -3,7 +3,8 @@
    the first paint costs a phone on a slow network a request more than its bytes.
    A file, not an inline script: the Content-Security-Policy allows none. */
 
-/* 1. Material for MkDocs 9.8.2 (MIT licence), templates/partials/javascripts/base.html:
+/*! Material for MkDocs 9.8.2, copyright (c) 2016-2025 Martin Donath, MIT licence */
+/* 1. Material for MkDocs 9.8.2 (MIT licence, the notice above), templates/partials/javascripts/base.html:
    Material's first inline script, which defines __md_scope, __md_get and __md_set for
    the scripts after it. Only the scope differs: Material writes base_url into the
    script; here the <script> element passes it in its data-md-scope attribute.
