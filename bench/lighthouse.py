@@ -4,6 +4,7 @@
     python bench/lighthouse.py --no-build       # serve site/ as it is (built for this address?)
     python bench/lighthouse.py --kinds martyr home --runs 3
     python bench/lighthouse.py --no-baseline    # skip the plain Material comparison
+    python bench/lighthouse.py --kinds martyr --requests   # also list each page's requests
 
 A benchmark, not a test: the scores move with the machine's load. It builds the
 demo site with `site_url` set to the address it serves (so canonical links and QR
@@ -13,7 +14,10 @@ bench/nginx-lighthouse.conf), and runs Lighthouse 12 from npm (`npx lighthouse@1
 Chromium headless, its default mobile emulation: a mid-range phone on slow 4G,
 simulated) over every page kind of tests/browser/pages.py. It prints one row per page
 kind: the four category scores, CLS, what the page transferred and in how many
-requests, and the audits that failed. With several runs it prints the median.
+requests (over the network: Lighthouse also lists the data: URIs of icons inlined in a
+stylesheet, which are not counted), and the audits that failed. With several runs it prints the median.
+With --requests it also lists what each page kind fetched (last run): address, type
+and bytes transferred, headers included.
 
 For comparison it builds a plain Material site of the same demo martyrs (bench/run.py's
 baseline: one Markdown page per record, `search: lang: zh`, `font: false`) and runs
@@ -145,15 +149,20 @@ def lighthouse(url: str, out: Path) -> dict:
         "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
         "tbt_ms": audits["total-blocking-time"]["numericValue"],
         "kib": audits["total-byte-weight"]["numericValue"] / 1024,
-        "requests": len(requests),
+        # data: URIs (Material's icons, inlined in its stylesheet) cost no network: not counted.
+        "requests": sum(1 for item in requests if not item["url"].startswith("data:")),
         "failed": failed,
+        "version": report["lighthouseVersion"],
+        "fetched": [(item["url"], item.get("resourceType", ""), item.get("transferSize", 0)) for item in requests],
     }
 
 
 def median_of(runs: list[dict]) -> dict:
-    numbers = {key: statistics.median(run[key] for run in runs) for key in runs[0] if key != "failed"}
+    numbers = {key: statistics.median(run[key] for run in runs) for key in runs[0]
+               if key not in ("failed", "fetched", "version")}
     failed = sorted({name for run in runs for name in run["failed"]})
-    return {**numbers, "failed": failed, "runs": len(runs)}
+    return {**numbers, "failed": failed, "runs": len(runs), "version": runs[-1]["version"],
+            "fetched": runs[-1]["fetched"]}
 
 
 def table(rows: list[tuple[str, dict]]) -> str:
@@ -163,6 +172,16 @@ def table(rows: list[tuple[str, dict]]) -> str:
         lines.append(f"| {name} | {r['performance']:.0f} | {r['accessibility']:.0f} | {r['best-practices']:.0f} "
                      f"| {r['seo']:.0f} | {r['cls']:.3f} | {r['fcp_ms']:.0f} | {r['lcp_ms']:.0f} | {r['tbt_ms']:.0f} "
                      f"| {r['kib']:.1f} | {r['requests']:.0f} | {', '.join(r['failed']) or '-'} |")
+    return "\n".join(lines)
+
+
+def fetched_list(rows: list[tuple[str, dict]], base_url: str) -> str:
+    """What each page kind fetched: the site's address left out, bytes with headers."""
+    lines = []
+    for name, r in rows:
+        lines.append(f"{name}: {len(r['fetched'])} requests, {sum(size for *_, size in r['fetched']) / 1024:.1f} KiB")
+        for url, kind, size in r["fetched"]:
+            lines.append(f"  {size / 1024:6.1f} KiB  {kind:<11} {url.replace(base_url, '/')}")
     return "\n".join(lines)
 
 
@@ -185,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "bench-out" / "lighthouse" / "site")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
     parser.add_argument("--baseline-martyrs", type=int, default=10)
+    parser.add_argument("--requests", action="store_true", help="also list what each page fetched (last run)")
     args = parser.parse_args(argv)
     if not Path(NGINX).exists():
         raise SystemExit("nginx is not installed: apt-get install nginx-light")
@@ -192,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     out = ROOT / "bench-out"
     work = Path(tempfile.mkdtemp(prefix="lighthouse-", dir=out if out.exists() else None))
     work.chmod(0o755)  # nginx's worker runs as another user when started by root
+    load_before = " ".join(f"{value:.2f}" for value in os.getloadavg())
     results: dict[str, list] = {}
+    served: dict[str, str] = {}
     try:
         port = free_port()
         if args.build:
@@ -201,17 +223,25 @@ def main(argv: list[str] | None = None) -> int:
         with Nginx(args.site, port, work / "nginx") as server:
             print(f"Lighthouse {LIGHTHOUSE}, mobile, on {server.url}", file=sys.stderr)
             results["project"] = run_kinds(server.url, kinds, args.runs, work)
+            served["project"] = server.url
         if args.baseline:
             print("building a plain Material site ...", file=sys.stderr)
             site, martyr_path = build_baseline(work / "baseline", args.baseline_martyrs)
             baseline_kinds = [(name, martyr_path if path is None else path) for name, path in BASELINE_KINDS]
             with Nginx(site, free_port(), work / "nginx-baseline") as server:
                 results["plain Material"] = run_kinds(server.url, baseline_kinds, args.runs, work)
+                served["plain Material"] = server.url
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    load_after = " ".join(f"{value:.2f}" for value in os.getloadavg())
     for label, rows in results.items():
-        print(f"\n{label} (Lighthouse 12, mobile; median of {args.runs} run(s))\n")
+        # The machine's load (1, 5, 15 minutes) at the start and the end: performance moves with it.
+        print(f"\n{label} (Lighthouse {rows[0][1]['version']}, mobile; median of {args.runs} run(s); "
+              f"load average {load_before} at the start, {load_after} at the end)\n")
         print(table(rows))
+        if args.requests:
+            print(f"\n{label}: what each page fetched (last run)\n")
+            print(fetched_list(rows, served[label]))
     out.mkdir(exist_ok=True)
     (out / "lighthouse.json").write_text(json.dumps({label: dict(rows) for label, rows in results.items()},
                                                     ensure_ascii=False, indent=2), encoding="utf-8")

@@ -159,7 +159,9 @@ def test_the_nginx_example_sends_the_sites_policy():
     policy = subprocess.run([sys.executable, "-m", "yinglie.csp"], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, check=True).stdout.strip()
     example = NGINX_EXAMPLE.read_text(encoding="utf-8")
-    assert f'add_header Content-Security-Policy "{policy}" always;' in example
+    # With the pages and with Material's search worker (the served headers: the test below).
+    assert example.count(f'"{policy}";') == 2
+    assert "add_header Content-Security-Policy $yinglie_csp always;" in example
     assert "location /zt/yinglie/" in example and "alias /srv/yinglie/current/;" in example
 
 
@@ -218,11 +220,19 @@ def test_nginx_serves_a_deployed_release_with_the_examples_headers(published_sit
         assert page.headers["Content-Encoding"] == "gzip"
         assert page.headers["Cache-Control"] == "no-cache"
         assert "frame-ancestors 'self'" in page.headers["Content-Security-Policy"]
+        assert page.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        # The policy headers go with pages, where they act, and with the search worker
+        # (a worker runs under its own script's policy); not with every other file.
+        worker = next((target / "current" / "assets" / "javascripts" / "workers").glob("search.*.js"))
+        worker_headers = get(str(worker.relative_to(target / "current"))).headers
+        assert worker_headers["Content-Security-Policy"] == page.headers["Content-Security-Policy"]
         calendar = get("events/calendar.ics")
         assert calendar.headers["Content-Type"] == "text/calendar; charset=utf-8"
         stylesheet = next(p for p in (target / "current" / "assets").rglob("*.css"))
         asset = get(str(stylesheet.relative_to(target / "current")))
         assert asset.headers["Cache-Control"] == "public, max-age=604800"
+        assert asset.headers["X-Content-Type-Options"] == "nosniff"
+        assert asset.headers["Content-Security-Policy"] is None and asset.headers["Referrer-Policy"] is None
         missing = get("no-such-page/")
         assert missing.status == 404
         assert missing.headers["Content-Security-Policy"]  # `always`: the 404 page too

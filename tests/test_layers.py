@@ -31,6 +31,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "output": (
         "pages", "eventpages", "memorialpages", "honorpages", "opendata", "search", "feeds", "plaques",
         "qrcodes", "qrmask", "links", "published", "csp", "publictables", "classroom", "letterpages",
+        "minify",
     ),
     # The list of record kinds, joining each kind's records to its pages; the whole site from it.
     "site plan": ("kinds", "siteplan"),

@@ -1,10 +1,11 @@
 """A page loads only what it uses (theme/main.html, blocks kind_styles / kind_scripts).
 
-Every page loads the same few files of ours (the site's stylesheet, the <head> script
-of the reading modes, the deferred scripts of every page); a stylesheet or script
-that only one page kind uses is loaded by the pages that have its markup, and by no
-other. Which markup an asset serves is read from the asset itself: the classes a
-kind's stylesheet styles, the data- attributes a kind's script looks for.
+Every page loads the same three files of ours (the site's stylesheet, the <head>
+script, the deferred script of every page); a stylesheet or script that only one page
+kind uses is loaded by the pages that have its markup, and by no other. Which markup
+an asset serves is read from the asset itself: the classes a kind's stylesheet styles,
+the data- attributes a kind's script looks for. site-data.js goes with the scripts that
+read data through it; the record search is added by site.js on demand, never by a page.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ import pytest
 
 from browser.pages import PAGE_KINDS
 
-# Loaded by every page (theme/main.html, partials/accessibility-head.html, mkdocs.yml).
-EVERY_PAGE = {"assets/memorial.css", "assets/orientation.css", "assets/teachers.css", "assets/reading-modes-head.js",
-              "assets/reading-modes.js", "assets/accessibility.js", "assets/site-data.js", "assets/record-search.js"}
+# Loaded by every page (mkdocs.yml extra_css, theme/partials/javascripts/base.html, theme/main.html).
+EVERY_PAGE = {"assets/memorial.css", "assets/head.js", "assets/site.js"}
+# How the page scripts read data/*.json: loaded by a page exactly when one of its scripts does that.
+DATA_READER = "assets/site-data.js"
+# Added by site.js when the visitor first turns to the search box (with site-data.js).
+ON_DEMAND = {"assets/record-search.js"}
 # The printable sheets' and the projector's own frames (plaque-base.html, classroom-base.html): no site chrome.
 PLAQUE_SHEET = {"assets/plaque.css", "assets/plaque.js"}
 CLASSROOM_SHEET = {"assets/classroom.css", "assets/plaque.js", "assets/projector.js"}
@@ -73,7 +77,7 @@ def kind_assets(theme: Path) -> dict[str, tuple[str, set[str]]]:
     found = {}
     for path in sorted((theme / "assets").glob("*.css")) + sorted((theme / "assets").glob("*.js")):
         name = f"assets/{path.name}"
-        if name in EVERY_PAGE | PLAQUE_SHEET | CLASSROOM_SHEET:
+        if name in EVERY_PAGE | PLAQUE_SHEET | CLASSROOM_SHEET | ON_DEMAND | {DATA_READER}:
             continue
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".css":
@@ -85,13 +89,28 @@ def kind_assets(theme: Path) -> dict[str, tuple[str, set[str]]]:
     return found
 
 
+def reads_data(theme: Path) -> set[str]:
+    """Our scripts that read data/*.json through site-data.js (window.yinglieData)."""
+    return {f"assets/{path.name}" for path in (theme / "assets").glob("*.js")
+            if "yinglieData.load(" in path.read_text(encoding="utf-8")} - {DATA_READER}
+
+
 def test_every_kind_specific_asset_names_its_markup(root):
     for name, (what, markers) in kind_assets(root / "theme").items():
         assert markers, f"{name}: no {what} found that a page would use it by"
 
 
+def test_the_record_search_is_loaded_on_demand_with_what_it_reads_by(root):
+    site_script = (root / "theme" / "assets" / "site.js").read_text(encoding="utf-8")
+    for name in ON_DEMAND:
+        assert f'add("{Path(name).name}")' in site_script
+        assert name in reads_data(root / "theme")
+    assert f'add("{Path(DATA_READER).name}")' in site_script
+
+
 def test_each_page_loads_only_what_its_markup_uses(demo_site, root):
     kinds = kind_assets(root / "theme")
+    readers = reads_data(root / "theme") - ON_DEMAND
     pages = [page for page in demo_site.rglob("*.html")]
     assert len(pages) > 20
     used = set()
@@ -110,6 +129,13 @@ def test_each_page_loads_only_what_its_markup_uses(demo_site, root):
             assert mine <= CLASSROOM_SHEET, f"{page}: a classroom sheet loads only its own frame"
             continue
         assert EVERY_PAGE <= mine, f"{page}: lacks {sorted(EVERY_PAGE - mine)}"
+        assert not mine & ON_DEMAND, f"{page}: loads {sorted(mine & ON_DEMAND)}, which site.js adds on demand"
+        assert (DATA_READER in mine) == bool(mine & readers), (
+            f"{page.relative_to(demo_site)}: {'loads' if DATA_READER in mine else 'lacks'} {DATA_READER}, "
+            f"and loads {sorted(mine & readers) or 'no script'} that reads data through it")
+        if DATA_READER in mine:
+            assert loaded.index(DATA_READER) < min(loaded.index(name) for name in mine & readers), (
+                f"{page.relative_to(demo_site)}: {DATA_READER} comes after a script that needs it")
         for name, (what, markers) in kinds.items():
             marks = found.classes if what == "class" else found.data_attributes
             uses = bool(markers & marks)
@@ -117,20 +143,20 @@ def test_each_page_loads_only_what_its_markup_uses(demo_site, root):
                 f"{page.relative_to(demo_site)}: {'lacks' if uses else 'loads'} {name}, "
                 f"whose {what}es it {'uses' if uses else 'does not use'}")
     # The online-tribute section (and its script) shows only with extra.tribute.links: the demo sets none.
-    expected = (set(kinds) | EVERY_PAGE) - {"assets/tribute.js"}
+    expected = (set(kinds) | EVERY_PAGE | {DATA_READER}) - {"assets/tribute.js"}
     assert used >= expected, f"never loaded: {sorted(expected - used)}"
 
 
 def test_scripts_do_not_hold_up_the_first_paint(demo_site):
-    """In <head>, only the two tiny scripts that must run before the page is drawn are
-    synchronous (Material's scope, our reading modes); every other script of ours is
-    deferred or at the end of <body>."""
+    """In <head>, only the one tiny script that must run before the page is drawn is
+    synchronous (Material's scope and our reading modes, in one file); every other
+    script of ours is deferred or at the end of <body>."""
     for kind in PAGE_KINDS:
         page = demo_site / kind.path.split("?")[0] / "index.html"
         head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
         blocking = [src for src, attributes in scripts_in(head) if "defer" not in attributes and "async" not in attributes]
         names = sorted(Path(src).name for src in blocking)
-        assert names == ["base.js", "reading-modes-head.js"], f"{kind.name}: {names}"
+        assert names == ["head.js"], f"{kind.name}: {names}"
         total = sum(len(gzip.compress((page.parent / src).read_bytes())) for src in blocking)
         assert total < 1024, f"{kind.name}: {total} bytes gzip of scripts block the first paint"
 
@@ -145,3 +171,23 @@ def scripts_in(html: str) -> list[tuple[str, dict]]:
 def root() -> Path:
     from conftest import ROOT
     return ROOT
+
+
+def test_materials_palette_and_tab_scripts_only_with_a_palette_and_tabs(demo_site, tmp_path):
+    """Material's palette script restores a scheme chosen with the palette switch, its
+    content script opens a tab (pymdownx.tabbed): without a `palette` in mkdocs.yml and
+    without the tabs extension no page loads them; with both, every page does."""
+    for kind in PAGE_KINDS:
+        html = (demo_site / kind.path.split("?")[0] / "index.html").read_text(encoding="utf-8")
+        assert "assets/material/" not in html, kind.name
+    from conftest import copy_project
+    project = copy_project(tmp_path / "project")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  features:\n", "  palette:\n    - scheme: default\n  features:\n", 1)
+    config = config.replace("markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.tabbed\n", 1)
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = project.build()
+    assert result.returncode == 0, result.stderr[-2000:]
+    home = (project.site / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/material/palette.js"></script>' in home
+    assert '<script src="assets/material/content.js"></script>' in home

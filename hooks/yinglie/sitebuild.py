@@ -37,6 +37,7 @@ from .problempage import clear_problems, problems_html, show_problems
 from .published import PublishedScan
 from . import offlinecopy
 from .csp import placed_policy, problems as unsafe_markup, unsafe_pages, with_policy
+from .minify import minify_theme_assets
 from .qrcodes import QrCodes
 from .revisions import NO_HISTORY, History, record_histories
 from .sanitise import sanitise_html
@@ -269,6 +270,8 @@ class SiteBuild:
                       sum(job.cpu_seconds for job in jobs), time.process_time())
         else:
             self._write_plaque_sheets(config, site_dir)
+        if config.theme.custom_dir:
+            minify_theme_assets(Path(config.theme.custom_dir), site_dir)
         # A preview rebuild does not empty the site folder: codes placed before stay.
         self.qr_codes.place(site_dir, self.session.placed_codes, kept_site=self.preview_dir is not None)
         # The last line of defence: everything written, as published, before the site is swapped in.

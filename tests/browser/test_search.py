@@ -193,3 +193,49 @@ def test_a_facilitys_name_or_its_initials_find_it(search_page, query):
     assert title == "测试英烈纪念馆纪念设施"  # the heading, then the kind's label
     assert href == base + "memorials/test-search-hall/"
     assert outside == []
+
+
+RECORD_SEARCH_FILES = ("/assets/record-search.js", "/assets/site-data.js", "/data/search-records.json")
+
+
+def test_the_record_search_loads_when_the_visitor_turns_to_the_search_box(browser, served_site):
+    """A visitor who never searches fetches neither the record search nor its index;
+    the first focus of the box adds the scripts, the first query fetches the index."""
+    base, _site = served_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    try:
+        page.goto(base + "martyrs/ran-jun/", wait_until="load")
+        page.wait_for_timeout(300)
+        assert [path for path in fetched if path.endswith(RECORD_SEARCH_FILES)] == []
+        page.locator("input[data-md-component=search-query]").focus()
+        page.wait_for_function("() => !!document.querySelector('.ml-record-results') && !!window.yinglieData")
+        assert [path for path in fetched if path.endswith(RECORD_SEARCH_FILES)] == [
+            SUB_PATH + "assets/site-data.js", SUB_PATH + "assets/record-search.js"]
+        title, _href = _first_result(page, "qnx")
+        assert title.startswith("漆南薰")
+        assert fetched.count(SUB_PATH + "data/search-records.json") == 1
+    finally:
+        context.close()
+
+
+def test_a_query_typed_before_the_record_search_arrived_is_answered(browser, served_site):
+    """The 404 page's form (and a script) puts words into the box without a focus of its
+    own first: the record search, added by that input, answers the words already there."""
+    base, _site = served_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base + "martyrs/ran-jun/", wait_until="load")
+        page.evaluate("""() => {
+            const box = document.querySelector("input[data-md-component=search-query]");
+            box.value = "qnx";
+            box.dispatchEvent(new Event("input", {bubbles: true}));
+        }""")
+        first = page.locator(".ml-record-results .md-search-result__item a").first
+        first.wait_for(state="attached", timeout=10_000)
+        assert first.locator("h1").evaluate("h => h.firstChild.textContent") == "漆南薰"
+    finally:
+        context.close()

@@ -1,4 +1,5 @@
-/* Material for MkDocs 9.8.2 (MIT licence), templates/partials/javascripts/content.html:
+/*! Material for MkDocs 9.8.2, copyright (c) 2016-2025 Martin Donath, MIT licence */
+/* Material for MkDocs 9.8.2 (MIT licence, the notice above), templates/partials/javascripts/content.html:
    an inline script of Material's, moved into a file so that the site's
    Content-Security-Policy allows no inline script (hooks/yinglie/csp.py).
    The script Material adds with the feature content.tabs.link.
