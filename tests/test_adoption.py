@@ -71,6 +71,17 @@ def test_placeholder_plaques_and_codes_are_marked_specimen(placeholder_build):
     assert 'class="specimen-mark"' in batch
     svg = (project.site / "martyrs/qi-nanxun/qr.svg").read_text(encoding="utf-8")
     assert ">样张</text>" in svg
+    # The PNG's mark: red SPECIMEN in a white band below the black-and-white code.
+    from PIL import Image, ImageColor
+
+    from yinglie.qrcodes import PNG_SCALE, SPECIMEN_BAND, SPECIMEN_RED
+
+    png = Image.open(project.site / "martyrs/qi-nanxun/qr.png").convert("RGB")
+    band_top = png.height - SPECIMEN_BAND * PNG_SCALE
+    red = ImageColor.getrgb(SPECIMEN_RED)
+    colours_in = lambda box: {colour for _count, colour in png.crop(box).getcolors(1 << 16)}  # noqa: E731
+    assert red in colours_in((0, band_top, png.width, png.height))
+    assert colours_in((0, 0, png.width, band_top)) == {(0, 0, 0), (255, 255, 255)}
     zbarimg = shutil.which("zbarimg")
     if zbarimg:  # the mark is beside the code, which still scans
         read = subprocess.run([zbarimg, "--quiet", "--raw", str(project.site / "martyrs/qi-nanxun/qr.png")],
