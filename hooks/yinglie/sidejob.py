@@ -1,9 +1,11 @@
 """Work done in a forked process beside the build, on the machine's other core.
 
 MkDocs renders its pages one after another in one process. Work that needs nothing
-from those pages (the print sheets: plaques, story cards, projector views) can run at
-the same time in a copy of the build made by fork, which has the records and
-settings already loaded; only its result comes back, pickled through a pipe.
+from those pages (the print sheets: plaques, story cards, projector views), or only
+each page once written (the last scan and the CSP check of it, fed through a
+`queue()`), runs at the same time in a copy of the build made by fork, which has the
+records and settings already loaded; only its result comes back, pickled through a
+pipe. sitebuild.py says which jobs a build starts (README, "How a build uses both cores").
 
 Forked, not spawned: a spawned process would load and check every record again.
 Only for `mkdocs build`: `mkdocs serve` runs threads, which a fork copies mid-step.
