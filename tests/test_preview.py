@@ -105,3 +105,20 @@ def test_a_serve_rebuild_shows_an_edited_template_and_record_on_every_sheet(proj
     assert groups and all("预览修改测试" in text and 'data-test="模板已改"' in text for text in groups)
     others = [text for text in sheets if "钟汝梅" in text]
     assert others and all('data-test="模板已改"' in text for text in others)
+
+
+def test_a_serve_rebuild_reads_a_changed_page_again_after_a_clean_one(project):
+    """A preview rebuild does not read again a page the last scan read clean and that is
+    unchanged (sitebuild.py, session.clean_pages); a page that changed is read again, and
+    what it now shows is refused in the preview."""
+    env = {**os.environ, "PYTHONPATH": str(project.root / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    about = project.root / "content" / "about.md"
+    last_line = about.read_text(encoding="utf-8").rstrip("\n").splitlines()[-1]
+    edits = ["content/about.md", last_line, last_line + "\n\n值班 1&#51;8<span></span>00138000",
+             "martyrs/ran-jun.yml", "summary: 革命先驱。", "summary: 革命先驱。预览修改测试"]
+    result = subprocess.run([sys.executable, "-c", SERVE_TWICE, *edits], cwd=project.root, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    # The preview answers every address with the problems (problempage.py).
+    shown = (project.root / "preview" / "index.html").read_text(encoding="utf-8")
+    assert "site/about/index.html:1: -: 含有疑似电话号码（" in shown, shown[-3000:]

@@ -310,6 +310,10 @@ class PublishedScan:
                 unread.append((path, relative))
         return unread
 
+    def findings_count(self) -> int:
+        """How many (finding, output file) pairs the scan holds: unchanged by a clean read."""
+        return sum(len(outputs) for outputs in self.found.values())
+
     def merge(self, scanned: set[str], found: dict[tuple, list[str]]) -> None:
         """What a copy of this scan read and found in another process (sidejob.py)."""
         self.scanned |= scanned

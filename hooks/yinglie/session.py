@@ -58,6 +58,10 @@ class Session:
     martyr_stories: dict[int, object] = field(default_factory=dict)
     # The theme's templates compiled, by name and source checksum (pages.strict_templates).
     templates: TemplateCode = field(default_factory=TemplateCode)
+    # Preview: each page the last scan read and found nothing in, by output address, with
+    # the stamp of the code and settings it was read under and a digest of its HTML
+    # (sitebuild.py): a rebuild does not read the same page again.
+    clean_pages: dict[str, tuple[int, bytes]] = field(default_factory=dict)
     # The QR codes placed in each site folder by the last build (qrcodes.py).
     placed_codes: dict[Path, dict[str, str]] = field(default_factory=dict)
 

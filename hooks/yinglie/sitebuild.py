@@ -11,6 +11,7 @@ makes the problems page instead (problempage.py), so the preview keeps answering
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import logging
@@ -393,8 +394,23 @@ class SiteBuild:
                 self._pages_to_read.put(self._batch)
                 self._batch = []
             return placed_policy(html, page.file.src_uri, self.session.serving)
+        if self.preview_dir is None:
+            self.published.scan_page(html, page.file.src_uri, page.file.dest_uri, variable)
+            return with_policy(html, page.file.src_uri, self.session.serving)
+        # A preview rebuild renders again the pages without a record file of their own (the
+        # directory's dozens of parts, the honor roll): one the last scan read clean under the
+        # same code and settings, unchanged since, is not read again.
+        seen = (self.preview_stamp, hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest())
+        if self.session.clean_pages.get(page.file.dest_uri) == seen:
+            self.published.scanned.add(page.file.dest_uri)
+            return placed_policy(html, page.file.src_uri, self.session.serving)
+        self.session.clean_pages.pop(page.file.dest_uri, None)
+        before = self.published.findings_count()
         self.published.scan_page(html, page.file.src_uri, page.file.dest_uri, variable)
-        return with_policy(html, page.file.src_uri, self.session.serving)
+        output = with_policy(html, page.file.src_uri, self.session.serving)
+        if self.published.findings_count() == before:
+            self.session.clean_pages[page.file.dest_uri] = seen
+        return output
 
     def template_output(self, output: str, template_name: str) -> str:
         """A page MkDocs renders from a theme template alone (404.html) gets its CSP too."""
