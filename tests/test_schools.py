@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
-from conftest import copy_project
+from conftest import copy_project, martyr_record
 from test_memorials import pdf_pages, print_to_pdf
 
 SITE_URL = "https://memorial.example.org/zt/yinglie/"
@@ -285,3 +285,26 @@ def test_a_large_group_prints_in_parts_of_at_most_a_hundred_cards(tmp_path):
     assert [m.id for group in everyone for m in group.martyrs] == [m.id for m in catalogue.martyrs_by_strokes]
     assert all(len(group.martyrs) <= CARDS_PER_SHEET for group in groups)
     assert len({group.url for group in groups}) == len(groups)
+
+
+def test_print_sheets_show_record_text_without_its_links(tmp_path):
+    """The cards and the projector render the deeds paragraph by paragraph; the URL check
+    reads the whole field. A link the whole field hides (inside a raw <div>, where
+    Markdown is not read) would appear in a paragraph of its own: the sheets keep the
+    link's text only, and keep no link from record text at all."""
+    project = copy_project(tmp_path / "project")
+    project.write("martyrs/ce-lianjie.yml", martyr_record("测试链", "江津", "解放战争时期", "1949") + """
+        deeds: |
+          <div>
+
+          [点此了解](//evil.example/) 与 [本站英烈](../qi-nanxun/index.md)
+
+          </div>
+        """)
+    assert project.check(env=ENV).returncode == 0  # as a whole, the field holds no link
+    result = project.build(env=ENV)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for sheet in ("card", "projector"):
+        page = read(project.site, f"martyrs/ce-lianjie/{sheet}")
+        assert "点此了解" in page and "本站英烈" in page, sheet
+        assert "evil.example" not in page and "qi-nanxun/index.md" not in page, sheet

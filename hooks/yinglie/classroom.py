@@ -32,7 +32,7 @@ from .collation import name_keys
 from .config import SCHOOL_STAGES
 from .pages import SitePage
 from .plaques import PlaqueSheet
-from .sanitise import sanitise_html
+from .sanitise import SHEET_TAGS, sanitise_html
 from .urls import markdown_html  # the Markdown of the site's pages: cards and projector render as they do
 
 STAGE_SLUGS = dict(zip(SCHOOL_STAGES, ("xiaoxue", "chuzhong", "gaozhong")))
@@ -134,7 +134,7 @@ def stage_stories(martyr) -> tuple[StageStory, ...]:
 def _record_text(martyr) -> tuple[Markup, ...]:
     """No story for a stage: the record's own words, as the martyr's page shows them."""
     parts = [_paragraph(martyr.summary)] if martyr.summary else []
-    parts += [Markup(sanitise_html(markdown_html(chunk))) for chunk in _PARAGRAPH_BREAK.split(martyr.deeds)
+    parts += [Markup(sanitise_html(markdown_html(chunk), SHEET_TAGS)) for chunk in _PARAGRAPH_BREAK.split(martyr.deeds)
               if chunk.strip()]
     return tuple(parts)
 
@@ -276,7 +276,7 @@ def classroom_sheets(catalogue: Catalogue, kept_stories: dict[int, MartyrStories
             "not_written": NOT_WRITTEN}, records))
         sheets.append(PlaqueSheet(f"{theme.url}projector/index.html", "projector.html", {
             "sheet_title": f"{theme.title} · 投影", "back": theme.url, "opening": theme,
-            "opening_html": Markup(sanitise_html(markdown_html(theme.intro))),
+            "opening_html": Markup(sanitise_html(markdown_html(theme.intro), SHEET_TAGS)),
             "cards": told, "school_stages": stages, "not_written": NOT_WRITTEN}, records))
         sheets.append(PlaqueSheet(f"{theme.url}letter-sheet/index.html", "letter-sheet.html", {
             "sheet_title": f"{theme.title} · 致英烈的一封信", "back": theme.url, "addressed": gathered}, records))

@@ -23,11 +23,18 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_CLASSES = {"a": {"headerlink"}}
 
 
-def sanitise_html(html: str) -> str:
+# Print sheets (story cards, projector views) show record text without its links: a link
+# cannot be followed on paper, a relative one would point elsewhere from the sheet's
+# folder, and the sheets render the text in pieces, which the URL check (made on the
+# whole field, urls.py) did not read one by one. The link's text stays.
+SHEET_TAGS = ALLOWED_TAGS - {"a"}
+
+
+def sanitise_html(html: str, tags: set[str] = ALLOWED_TAGS) -> str:
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        tags=tags,
+        attributes={tag: attrs for tag, attrs in ALLOWED_ATTRIBUTES.items() if tag in tags},
         allowed_classes=ALLOWED_CLASSES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
