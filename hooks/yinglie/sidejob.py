@@ -40,9 +40,10 @@ class SideJob:
     def result(self) -> Any:
         try:
             succeeded, value, self.cpu_seconds = self._receive.recv()
-        except EOFError:
+        except Exception as error:  # gone without a word (EOF), or a result that cannot be read back
             self._process.join()
-            raise RuntimeError(f"a side job of the build stopped with exit code {self._process.exitcode}") from None
+            raise RuntimeError(f"a side job of the build stopped with exit code {self._process.exitcode}: "
+                               f"{type(error).__name__}: {error}") from None
         finally:
             self._receive.close()
         self._process.join()

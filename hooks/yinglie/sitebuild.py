@@ -301,7 +301,11 @@ class SiteBuild:
             self.published.scan_files(site_dir)
             return
         other_half = SideJob(functools.partial(self._scan_share, site_dir, 1))
-        self.published.scan_files(site_dir, share=(0, 2))
+        try:
+            self.published.scan_files(site_dir, share=(0, 2))
+        except BaseException:
+            other_half.cancel()
+            raise
         self.published.merge(*other_half.result())
 
     def _scan_share(self, site_dir: Path, part: int) -> tuple[set[str], dict]:
