@@ -245,6 +245,25 @@ def test_every_number_on_a_page_is_reported_not_only_the_first(tmp_path):
     ])
 
 
+def test_a_block_read_clean_is_not_read_again_but_a_new_block_and_the_notice_rules_are(tmp_path, monkeypatch):
+    scan = scanner(tmp_path)
+    read = []
+    findings = scan.findings
+    monkeypatch.setattr(scan, "findings", lambda text, notice: read.append(text) or findings(text, notice))
+    for index in range(3):
+        scan.scan_page("<h2>生平事迹</h2><p>家住白沙镇黄泥村</p>", f"p{index}.md", f"p{index}/index.html")
+    # The same blocks with a new one: only the new one is read, and refused.
+    scan.scan_page("<h2>生平事迹</h2><p>家住白沙镇黄泥村</p><p>电话 13800138000</p>", "p3.md", "p3/index.html")
+    # The honor roll reads the same text again, under the notice rules, which refuse the village.
+    scan.scan_page("<h2>生平事迹</h2><p>家住白沙镇黄泥村</p>", "honors/2023.md", "honors/2023/index.html")
+    assert sum("生平事迹" in text for text in read) == 2  # once under each set of rules
+    assert sum("13800138000" in text for text in read) >= 1
+    assert sorted(problem_lines(scan)) == [
+        "site/honors/2023/index.html:1: -: 含有镇街以下的详细地址（镇黄泥村），喜报只公开到镇街",
+        f"site/p3/index.html:1: -: {phone()}",
+    ]
+
+
 def test_a_template_text_on_every_page_is_named_in_a_few_files_then_counted(tmp_path):
     scan = scanner(tmp_path)
     for index in range(8):

@@ -26,6 +26,11 @@ whatever separators stand between their characters and never as part of a longer
 number. Award-notice rules (addresses below town level) apply to the honor roll's
 pages, `data/honors.json` and the notice entries of the search indexes.
 
+Text is read block by block (a paragraph, a table cell, an attribute value: what a
+visitor sees apart), and a block read clean once is not read again: the theme's
+labels are on every page, and a martyr's deeds on the page, the story card and the
+projector view.
+
 A finding names the record file, line and field it came from, found by scanning
 that record's values (as typed, and as Markdown renders them); where no record
 value holds it, it names the output file. All findings are reported at once and
@@ -226,6 +231,7 @@ class PublishedScan:
         self.found: dict[tuple, list[str]] = {}  # (key, excerpt, notice, record paths) -> output files
         self._sources: dict[tuple, Source | None] = {}
         self._frames: set[tuple[bool, str]] = set()
+        self._clean_blocks: set[tuple[bool, str]] = set()  # (notice rules?, block) read with no finding
         self.seconds = {"pages": 0.0, "files": 0.0}  # time spent, shown by `mkdocs build --verbose`
         self.counts = {"pages": 0, "files": 0}
 
@@ -383,8 +389,20 @@ class PublishedScan:
             self._note(_JOINER.join(chunk), output, notice)
 
     def _note(self, text: str, output: str, notice: bool, records: tuple = ()) -> None:
+        """The guard over `text` block by block (a paragraph, a table cell, an attribute:
+        see BOUNDARY, which no rule matches across). A block read clean before, on this
+        page or another, is not read again: the theme's labels recur on every page, a
+        martyr's deeds on the page, the story card and the projector view."""
+        for block in dict.fromkeys(text.split(BOUNDARY)):
+            if (notice, block) not in self._clean_blocks:
+                self._note_block(block, output, notice, records)
+
+    def _note_block(self, text: str, output: str, notice: bool, records: tuple) -> None:
         findings = self.findings(text, notice)
-        if findings and "\n" in text:
+        if not findings:
+            self._clean_blocks.add((notice, text))
+            return
+        if "\n" in text:
             # The guard names the first match of each kind in a text: read each line too,
             # so that every number on a page (every value of a file) is reported at once.
             findings += [finding for line in text.split("\n") if line.strip()
