@@ -84,3 +84,31 @@ def test_a_preview_rebuild_places_only_codes_it_did_not_place_before(tmp_path):
     full.start()
     full.place(site, placed)  # an emptied site folder: every code is placed
     assert (site / pages(2)[0] / "qr.svg").is_file()
+
+
+def test_codes_begun_for_the_expected_pages_are_placed_only_for_the_pages_the_records_gave(tmp_path):
+    expected = pages(INLINE_LIMIT * 2)  # from the record files' names, before they are read
+    codes = QrCodes(SITE_URL, expected, tmp_path / "cache")
+    codes.start()
+    # One file failed its checks (no page), and one page was not expected (no file of that name).
+    given = [*expected[1:], "memorials/new-monument/"]
+    codes.expect(given)
+    codes.place(tmp_path / "site")
+    placed = sorted(path.parent.relative_to(tmp_path / "site").as_posix() + "/"
+                    for path in (tmp_path / "site").rglob("qr.png"))
+    assert placed == sorted(given)
+    assert decode(tmp_path / "site" / "memorials/new-monument/qr.png") == SITE_URL + "memorials/new-monument/"
+
+
+def test_every_kind_with_codes_says_its_page_address_before_a_record_is_read(project):
+    from mkdocs.config import load_config
+    from yinglie.config import settings_from
+    from yinglie.kinds import KINDS
+    from yinglie.siteplan import expected_code_pages, load_records
+
+    config = load_config(str(project.root / "mkdocs.yml"))
+    settings = settings_from(config.extra, project.root, config.docs_dir)
+    catalogue = load_records(settings)
+    assert all(kind.address for kind in KINDS if kind.qr_codes)
+    given = [record.url for record in catalogue.records_with("qr_codes")]
+    assert given and sorted(expected_code_pages(settings)) == sorted(given)

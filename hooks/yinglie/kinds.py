@@ -45,7 +45,7 @@ sources:
 MARTYR_KIND = RecordKind(
     "martyr", "martyrs", "*.yml", ONE, MARTYR, False, "name: 测试烈士\n" + _SOURCE, "kind-test.yml",
     label=Text("烈士", "martyrs"), load=load_martyrs, pages=martyr_pages, open_data=martyr_files, search=SearchPart("m", "英烈", martyr_entries),
-    photos=True, qr_codes=True, synthetic=write_synthetic_martyrs,
+    photos=True, qr_codes=True, address="martyrs/{id}/", synthetic=write_synthetic_martyrs,
 )
 EVENT_KIND = RecordKind(
     "event", "events", "*.yml", ONE, EVENT, False,
@@ -70,6 +70,7 @@ FACILITY_KIND = RecordKind(
     "name: 测试纪念碑\ntype: 纪念碑亭\nlevel: 零散\n", "kind-test.yml",
     label=Text("纪念设施", "memorial facilities"), load=load_facilities, check_across=check_facility_links_across, pages=facility_pages,
     open_data=facility_files, search=SearchPart("f", "纪念设施", facility_entries), photos=True, qr_codes=True,
+    address="memorials/{id}/",
     synthetic=write_facilities,
 )
 # The yearly figures are in data/memorials.json with the facilities (facility_data).

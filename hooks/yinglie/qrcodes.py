@@ -61,23 +61,36 @@ class QrCodes:
 
     def __init__(self, site_url: str, page_paths: list[str], cache: Path):
         self.cache = cache
+        self.site_url = site_url
         self.codes = {path: absolute_url(site_url, path) for path in page_paths}
-        self._work = None
+        self._work = []
         self._pool: Executor | None = None
-        self.in_workers = False  # whether start() handed the work to worker processes
+        self.in_workers = False  # whether the work went to worker processes
 
     def start(self) -> None:
         """Begin making the codes the cache lacks, in worker processes when there are many."""
-        missing = [url for url in self.codes.values() if not all(p.is_file() for p in cached_files(url, self.cache))]
-        if len(missing) < INLINE_LIMIT:
+        self._make(list(self.codes.values()))
+
+    def expect(self, page_paths: list[str]) -> None:
+        """The pages that get codes, known once the records are read, when `start` began
+        with the pages expected before: what is still missing is begun now (a code begun
+        for a record that failed its checks stays in the cache, unused)."""
+        begun = set(self.codes.values())
+        self.codes = {path: absolute_url(self.site_url, path) for path in page_paths}
+        self._make([url for url in self.codes.values() if url not in begun])
+
+    def _make(self, urls: list[str]) -> None:
+        missing = [url for url in urls if not all(p.is_file() for p in cached_files(url, self.cache))]
+        if len(missing) < INLINE_LIMIT and self._pool is None:
             make_codes(missing, self.cache)
             return
         self.in_workers = True
-        workers = max(1, min(os.cpu_count() or 1, len(missing) // BATCH + 1))
-        # Spawned, not forked: `mkdocs serve` runs threads, which a fork copies mid-step.
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        if self._pool is None:
+            workers = max(1, min(os.cpu_count() or 1, len(missing) // BATCH + 1))
+            # Spawned, not forked: `mkdocs serve` runs threads, which a fork copies mid-step.
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
         batches = [missing[i:i + BATCH] for i in range(0, len(missing), BATCH)]
-        self._work = [self._pool.submit(make_codes, batch, self.cache) for batch in batches]
+        self._work += [self._pool.submit(make_codes, batch, self.cache) for batch in batches]
 
     def place(self, site_dir: Path, placed: dict[Path, dict[str, str]] | None = None, kept_site: bool = False) -> None:
         """Wait for the workers, then put `<page>/qr.svg` and `qr.png` into the built site.

@@ -61,6 +61,9 @@ class RecordKind:
     search: SearchPart | None = None
     photos: bool = False  # records carry `web_photos` (photos.py)
     qr_codes: bool = False  # each record page gets a QR code and a plaque sheet
+    # A record page's address, "{id}" standing for its file name ("martyrs/{id}/"): known
+    # before the file is read, so the QR codes are begun while the records load.
+    address: str | None = None
     # Writes `count` synthetic records under a project root: (root, count, seed) -> written.
     synthetic: Callable[[Path, int, int], int] | None = None
     # The JSON Schema of a file, when the kind's reader checks more than `schema` does

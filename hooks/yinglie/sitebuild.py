@@ -45,7 +45,7 @@ from .sanitise import sanitise_html
 from .session import Session
 from .sidejob import SideJob
 from .quotations import FOLDER as QUOTED_DOCUMENTS
-from .siteplan import load_records, record_folders, site_pages
+from .siteplan import expected_code_pages, load_records, record_folders, site_pages
 
 
 log = logging.getLogger("mkdocs.plugins.yinglie.sitebuild")
@@ -122,6 +122,11 @@ class SiteBuild:
         try:
             settings = settings_from(config.extra, config_dir, config.docs_dir)
             self.root = settings.root
+            if config.site_url:
+                # The codes take longest to make: begun before the records are read, for the
+                # pages their file names promise, they keep the other core busy meanwhile.
+                self.qr_codes = QrCodes(config.site_url, expected_code_pages(settings), settings.cache_dir / "qr")
+                self.qr_codes.start()
             self.catalogue = load_records(settings, self.session)
             # Open data is made once: the pages' check of addresses needs its addresses.
             self.data = data_files(self.catalogue, self.session)
@@ -152,10 +157,8 @@ class SiteBuild:
             self.preview_stamp = _newest_change(config)
         self.published = PublishedScan(self.catalogue, self.pages, preview=self.preview_dir is not None,
                                        documents=self.session.documents)
-        # The codes take longest to make: start them now, beside the rest of the build.
-        record_pages = [record.url for record in self.catalogue.records_with("qr_codes")]
-        self.qr_codes = QrCodes(config.site_url, record_pages, self.catalogue.settings.cache_dir / "qr")
-        self.qr_codes.start()
+        # The codes of the pages the records did give, of which most are begun already.
+        self.qr_codes.expect([record.url for record in self.catalogue.records_with("qr_codes")])
 
     def _preview_problems(self, config, report: str) -> None:
         """`mkdocs serve` with wrong records: this build makes only the problems page."""
@@ -166,6 +169,9 @@ class SiteBuild:
         config["strict"] = False
         # The site folder will be emptied: the QR codes placed before are gone.
         self.session.placed_codes.clear()
+        if self.qr_codes is not None:
+            self.qr_codes.cancel()  # the codes begun before the records were read
+            self.qr_codes = None
 
     def watch(self, server) -> None:
         """`mkdocs serve`: rebuild when any record file changes, of every kind in the list."""

@@ -25,7 +25,7 @@ from .pages import SitePage
 from .plaques import plaque_sheets
 from .qrcodes import FILE_NAMES
 from .quotations import check_quotations
-from .recordfile import Loading
+from .recordfile import Loading, valid_id
 from .session import Session
 
 
@@ -48,6 +48,13 @@ def record_folders() -> list[str]:
     """The top folder of every record kind, relative to the records root: what the
     preview watches, the tests copy and reproducible build dates read."""
     return list(dict.fromkeys(kind.folder.split("/")[0] for kind in KINDS))
+
+
+def expected_code_pages(settings: Settings) -> list[str]:
+    """The record pages that will have QR codes, as the record files' names give them,
+    before any is read (a file that then fails its checks gets no page, nor its code)."""
+    return [kind.address.format(id=path.stem) for kind in KINDS if kind.qr_codes and kind.address
+            for path in kind.files(settings.root) if valid_id(path)]
 
 
 _pages_made: tuple[Catalogue, list[SitePage]] | None = None
