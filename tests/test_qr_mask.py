@@ -52,3 +52,14 @@ def test_files_are_byte_identical_to_segnos_own_choice(monkeypatch):
     fast = [qrcodes.qr_code(url) for url in urls]
     monkeypatch.setattr(qrcodes, "make_qr", lambda url, error: segno.make_qr(url, error=error))
     assert fast == [qrcodes.qr_code(url) for url in urls]
+
+
+def test_the_code_is_segnos_module_for_module():
+    urls = addresses(300, seed=21) + [f"https://www.example.gov.cn/zt/yinglie/martyrs/synth-{i:05d}/" for i in range(60)]
+    masks = set()
+    for url in urls:
+        expected, ours = segno.make_qr(url, error="q"), qrmask.make_qr(url, "q")
+        assert (ours.version, ours.error, ours.mask) == (expected.version, expected.error, expected.mask), url
+        assert ours.matrix == expected.matrix, url
+        masks.add(ours.mask)
+    assert len(masks) == 8

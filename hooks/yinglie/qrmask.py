@@ -11,7 +11,8 @@ areas) is what segno's own function-pattern helpers draw. The rules follow segno
 match as segno's does, and ties go to the lower mask number), so `best_mask(url)`
 equals the mask `segno.make_qr(url)` chooses: tests/test_qr_mask.py compares them on
 500 addresses (QR versions 1 to 10, every mask chosen), the scores with segno's own, and
-the files byte for byte. The code is then made by segno with that mask. The function
+the files byte for byte. The code is then the mask-0 code with its data modules masked
+again and its format information rewritten, as segno draws them. The function
 patterns come from segno's encoder module (pinned in requirements.txt): after
 upgrading segno, run that test.
 """
@@ -117,7 +118,16 @@ def best_mask(content: str, error: str) -> int:
 
 def make_qr(content: str, error: str) -> segno.QRCode:
     """segno.make_qr(content, error=error), the same code, made faster."""
-    code = segno.make_qr(content, error=error, mask=0)
+    code = encoder.encode(content, error, mask=0, micro=False)  # what segno.make_qr(mask=0) wraps
     matrix0 = np.frombuffer(b"".join(code.matrix), dtype=np.uint8).reshape(len(code.matrix), -1)
     best = int(np.argmin(scores(matrix0)))  # the first of equal scores, as segno
-    return code if best == 0 else segno.make_qr(content, error=error, mask=best)
+    if best != 0:
+        # The data modules masked with `best` instead of mask 0, and the format information
+        # that names the mask written again: what segno makes with mask=best, without
+        # encoding the content a second time.
+        _, region, masks = _layout(len(matrix0))
+        remasked = np.where(region, matrix0 ^ masks[0] ^ masks[best], matrix0)
+        matrix = tuple(bytearray(row.tobytes()) for row in remasked)
+        encoder.add_format_info(matrix, code.version, code.error, best)
+        code = code._replace(matrix=matrix, mask=best)
+    return segno.QRCode(code)
