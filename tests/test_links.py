@@ -5,7 +5,6 @@ resolves them; `make check` refuses the rest, each as `path:line: field: message
 from __future__ import annotations
 
 import logging
-import re
 
 import pytest
 from mkdocs.config import load_config
@@ -16,6 +15,7 @@ from conftest import RECORDS, ROOT
 
 from yinglie.urls import markdown_problems, relative_problem, url_problem
 from yinglie.martyrs import MARTYR
+from yinglie.schema import paragraphs
 
 # --- Web addresses in url fields --------------------------------------------------------
 
@@ -242,13 +242,12 @@ def test_paragraphs_without_markdown_render_as_the_full_renderer_renders_them():
     import yaml
 
     records = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in (RECORDS / "martyrs").glob("*.yml")]
-    paragraphs = [p for record in records for field in ("summary", "deeds")
-                  for p in re.split(r"\n\s*\n", record.get(field) or "") if p.strip()]
-    assert paragraphs
+    written = [p for record in records for field in ("summary", "deeds") for p in paragraphs(record.get(field) or "")]
+    assert written
     alphabet = ("烈士江津白沙镇一九四九年，。；：（）！？、《》“”—…abXY0129 \n.-+*#>=_|`[]!<>&\\{}~\"'()/:%@"
                 "\t\u3000\xa0\u2028\x0b\x85")
     rng = random.Random(15)
-    texts = paragraphs + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(40000)]
+    texts = written + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(40000)]
     fast = [text for text in texts if _NOTHING_TO_RENDER.fullmatch(text.strip("\n"))]
     assert len(fast) > 1000  # the fast path is taken, on records and on random text
     assert [text for text in fast if markdown_html(text) != rendered(text)] == []

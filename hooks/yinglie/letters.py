@@ -23,7 +23,7 @@ from .errors import Problem, Problems
 from .messages import Text, render
 from .recordfile import Loading
 from .recordkind import ONE, RecordKind, load_one_record_files
-from .schema import Boolean, Choice, Date, Field, PlainText, RecordFile, Schema, TextList
+from .schema import Boolean, Choice, Date, Field, PlainText, RecordFile, Schema, TextList, paragraphs
 
 log = logging.getLogger("mkdocs.plugins.yinglie.letters")
 
@@ -105,7 +105,7 @@ class Letter(RecordFile):
 
     @property
     def paragraphs(self) -> list[str]:
-        return [part.strip() for part in re.split(r"\n\s*\n", self.values["text"]) if part.strip()]
+        return [part.strip() for part in paragraphs(self.values["text"])]
 
     @property
     def held_reason(self) -> str | None:
