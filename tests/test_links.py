@@ -9,7 +9,7 @@ import logging
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import _RelativePathTreeprocessor
+from mkdocs.structure.pages import Page
 
 from conftest import RECORDS, ROOT
 
@@ -110,12 +110,28 @@ PAGE = "martyrs/x/index.md"
 
 
 @pytest.fixture(scope="module")
-def mkdocs_link_step():
-    """MkDocs' own link step, on a page at PAGE among SITE_FILES, with the site's settings."""
+def mkdocs_warns():
+    """Whether MkDocs warns of a link: the link alone on a page at PAGE among SITE_FILES,
+    rendered by MkDocs' own page step (Page.render) with the site's settings."""
     config = load_config(str(ROOT / "mkdocs.yml"))
-    files = Files([File(uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
-                   for uri in sorted(SITE_FILES)])
-    return _RelativePathTreeprocessor(files.get_file_from_path(PAGE), files, config)
+
+    def site_file(uri: str) -> File:  # a file held in memory (src_dir None), as a generated one
+        return File(uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+
+    others = [site_file(uri) for uri in sorted(SITE_FILES - {PAGE})]
+
+    def warns(target: str, caplog) -> bool:
+        source = site_file(PAGE)
+        source.content_string = f"[链接]({target})"
+        page = Page(None, source, config)
+        page.read_source(config)
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+            page.render(config, Files([*others, source]))
+        assert "<a href=" in page.content  # rendered as a link
+        return any(record.levelno >= logging.WARNING for record in caplog.records)  # strict: fatal
+
+    return warns
 
 
 @pytest.mark.parametrize("target", [
@@ -126,12 +142,8 @@ def mkdocs_link_step():
     "../../sources/", "../../sources", "../../sources.html", "../../../x.md", "../../data/none.json", "./", ".",
     "..", "../", "../qi-nanxun/index.html", "../../../../martyrs/qi-nanxun/index.md",
 ])
-def test_relative_links_are_refused_exactly_when_mkdocs_refuses_them(target, mkdocs_link_step, caplog):
-    caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="mkdocs"):
-        mkdocs_link_step.path_to_url(target)
-    mkdocs_refuses = any(record.levelno >= logging.WARNING for record in caplog.records)  # strict: fatal
-    assert (relative_problem(target, PAGE, SITE_FILES.__contains__) is not None) == mkdocs_refuses
+def test_relative_links_are_refused_exactly_when_mkdocs_refuses_them(target, mkdocs_warns, caplog):
+    assert (relative_problem(target, PAGE, SITE_FILES.__contains__) is not None) == mkdocs_warns(target, caplog)
 
 
 def test_a_refused_link_says_how_to_write_it():
