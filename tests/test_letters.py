@@ -118,8 +118,11 @@ def test_letter_problems_are_reported(tmp_path, record, expected):
     assert result.returncode != 0 and expected in output, output
 
 
-def test_letters_go_in_a_school_year_folder(tmp_path):
+@pytest.mark.parametrize("folder", ["2024", "2024-2026"])  # the second matches the kind's file pattern
+def test_letters_go_in_a_school_year_folder(tmp_path, folder):
     project = copy_project(tmp_path / "project")
-    project.write("letters/2024/bad.yml", letter("正文。"))
+    project.write(f"letters/{folder}/bad.yml", letter("正文。", martyrs="[nobody]"))
     result = project.check()
-    assert "letters/2024/bad.yml:1: -: 学生来信应放在以学年命名的文件夹中" in result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert f"letters/{folder}/bad.yml:1: -: 学生来信应放在以学年命名的文件夹中" in output
+    assert "nobody" not in output  # the letter is not read

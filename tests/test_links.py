@@ -5,17 +5,17 @@ resolves them; `make check` refuses the rest, each as `path:line: field: message
 from __future__ import annotations
 
 import logging
-import re
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import _RelativePathTreeprocessor
+from mkdocs.structure.pages import Page
 
 from conftest import RECORDS, ROOT
 
 from yinglie.urls import markdown_problems, relative_problem, url_problem
 from yinglie.martyrs import MARTYR
+from yinglie.schema import paragraphs
 
 # --- Web addresses in url fields --------------------------------------------------------
 
@@ -110,12 +110,28 @@ PAGE = "martyrs/x/index.md"
 
 
 @pytest.fixture(scope="module")
-def mkdocs_link_step():
-    """MkDocs' own link step, on a page at PAGE among SITE_FILES, with the site's settings."""
+def mkdocs_warns():
+    """Whether MkDocs warns of a link: the link alone on a page at PAGE among SITE_FILES,
+    rendered by MkDocs' own page step (Page.render) with the site's settings."""
     config = load_config(str(ROOT / "mkdocs.yml"))
-    files = Files([File(uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
-                   for uri in sorted(SITE_FILES)])
-    return _RelativePathTreeprocessor(files.get_file_from_path(PAGE), files, config)
+
+    def site_file(uri: str) -> File:  # a file held in memory (src_dir None), as a generated one
+        return File(uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+
+    others = [site_file(uri) for uri in sorted(SITE_FILES - {PAGE})]
+
+    def warns(target: str, caplog) -> bool:
+        source = site_file(PAGE)
+        source.content_string = f"[链接]({target})"
+        page = Page(None, source, config)
+        page.read_source(config)
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+            page.render(config, Files([*others, source]))
+        assert "<a href=" in page.content  # rendered as a link
+        return any(record.levelno >= logging.WARNING for record in caplog.records)  # strict: fatal
+
+    return warns
 
 
 @pytest.mark.parametrize("target", [
@@ -126,12 +142,8 @@ def mkdocs_link_step():
     "../../sources/", "../../sources", "../../sources.html", "../../../x.md", "../../data/none.json", "./", ".",
     "..", "../", "../qi-nanxun/index.html", "../../../../martyrs/qi-nanxun/index.md",
 ])
-def test_relative_links_are_refused_exactly_when_mkdocs_refuses_them(target, mkdocs_link_step, caplog):
-    caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="mkdocs"):
-        mkdocs_link_step.path_to_url(target)
-    mkdocs_refuses = any(record.levelno >= logging.WARNING for record in caplog.records)  # strict: fatal
-    assert (relative_problem(target, PAGE, SITE_FILES.__contains__) is not None) == mkdocs_refuses
+def test_relative_links_are_refused_exactly_when_mkdocs_refuses_them(target, mkdocs_warns, caplog):
+    assert (relative_problem(target, PAGE, SITE_FILES.__contains__) is not None) == mkdocs_warns(target, caplog)
 
 
 def test_a_refused_link_says_how_to_write_it():
@@ -242,13 +254,12 @@ def test_paragraphs_without_markdown_render_as_the_full_renderer_renders_them():
     import yaml
 
     records = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in (RECORDS / "martyrs").glob("*.yml")]
-    paragraphs = [p for record in records for field in ("summary", "deeds")
-                  for p in re.split(r"\n\s*\n", record.get(field) or "") if p.strip()]
-    assert paragraphs
+    written = [p for record in records for field in ("summary", "deeds") for p in paragraphs(record.get(field) or "")]
+    assert written
     alphabet = ("烈士江津白沙镇一九四九年，。；：（）！？、《》“”—…abXY0129 \n.-+*#>=_|`[]!<>&\\{}~\"'()/:%@"
                 "\t\u3000\xa0\u2028\x0b\x85")
     rng = random.Random(15)
-    texts = paragraphs + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(40000)]
+    texts = written + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(40000)]
     fast = [text for text in texts if _NOTHING_TO_RENDER.fullmatch(text.strip("\n"))]
     assert len(fast) > 1000  # the fast path is taken, on records and on random text
     assert [text for text in fast if markdown_html(text) != rendered(text)] == []

@@ -88,6 +88,16 @@ sources:
     where: 测试
 """
 
+LETTER = """
+martyrs: [ran-jun]
+school: 测试中学
+grade: 初二
+date: 2024-04-03
+text: 测试来信的正文。
+consent: true
+consent_record: 测试学校书面同意
+"""
+
 
 def _catalogue(project, language="en"):
     config = load_config(str(project.root / "mkdocs.yml"))
@@ -110,6 +120,7 @@ def _edit(path, old, new):
 def test_unchanged_files_of_every_kind_are_not_read_again(project):
     project.write("events/test-event.yml", EVENT)
     project.write("martyrs/memorials/test-grave.yml", FACILITY)
+    project.write("letters/2023-2024/test-letter.yml", LETTER)
     first = _catalogue(project)
     again = _catalogue(project)
 
@@ -118,6 +129,8 @@ def test_unchanged_files_of_every_kind_are_not_read_again(project):
     assert {e.id: e for e in first.events}["test-event"] is {e.id: e for e in again.events}["test-event"]
     assert first.honors.notices and all(a is b for a, b in zip(first.honors.notices, again.honors.notices))
     assert again.honors is not first.honors  # the roll (and its totals) is made on every load
+    assert [letter.id for letter in again.records["letter"]] == ["2023-2024/test-letter"]
+    assert first.records["letter"][0] is again.records["letter"][0]
 
 
 def test_an_edited_notice_file_is_read_again_and_the_others_are_kept(project):

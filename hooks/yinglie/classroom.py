@@ -33,6 +33,7 @@ from .config import SCHOOL_STAGES
 from .pages import SitePage
 from .plaques import PlaqueSheet
 from .sanitise import SHEET_TAGS, sanitise_html
+from .schema import paragraphs
 from .urls import markdown_html  # the Markdown of the site's pages: cards and projector render as they do
 
 STAGE_SLUGS = dict(zip(SCHOOL_STAGES, ("xiaoxue", "chuzhong", "gaozhong")))
@@ -40,7 +41,6 @@ NOT_WRITTEN = "本学段故事尚待工作人员撰写，以下为记录原文"
 TEACHERS = "teachers/index.md"
 CARDS = "teachers/cards/"
 BLANK_LETTER_SHEET = "teachers/letter-sheet/index.html"
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # About what an A5 card's story area holds, in characters: a card prints whole
 # paragraphs up to it (at least one) and says the rest is behind its QR code. The
 # projector shows everything. It also keeps the group sheets small: a card's HTML
@@ -124,7 +124,7 @@ def stage_stories(martyr) -> tuple[StageStory, ...]:
         if written is None:
             unwritten.append(stage)
             continue
-        parts = tuple(_paragraph(p) for p in _PARAGRAPH_BREAK.split(written["text"]) if p.strip())
+        parts = tuple(_paragraph(p) for p in paragraphs(written["text"]))
         stories.append(StageStory((stage,), True, parts, tuple(written["sources"]), tuple(written["questions"])))
     if unwritten:
         stories.append(StageStory(tuple(unwritten), False, _record_text(martyr), tuple(martyr.sources), ()))
@@ -134,8 +134,7 @@ def stage_stories(martyr) -> tuple[StageStory, ...]:
 def _record_text(martyr) -> tuple[Markup, ...]:
     """No story for a stage: the record's own words, as the martyr's page shows them."""
     parts = [_paragraph(martyr.summary)] if martyr.summary else []
-    parts += [Markup(sanitise_html(markdown_html(chunk), SHEET_TAGS)) for chunk in _PARAGRAPH_BREAK.split(martyr.deeds)
-              if chunk.strip()]
+    parts += [Markup(sanitise_html(markdown_html(chunk), SHEET_TAGS)) for chunk in paragraphs(martyr.deeds)]
     return tuple(parts)
 
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 from .classroom import teacher_pages
 from .eventpages import event_pages
 from .letterpages import letter_pages
-from .letters import LETTER, check_letters_across, load_letters
+from .letters import LETTER_FILES, check_letters_across, load_letters
 from .events import EVENT, load_events
 from .honorpages import honor_pages
 from .honors import NOTICE, TOTALS, load_honors, totals_file_json_schema, write_synthetic as write_notices
@@ -84,12 +84,8 @@ WORK_YEAR_KIND = RecordKind(
 # Classroom themes: their pages are the teachers' section (教师专区) and one page per theme.
 THEME_KIND = replace(THEME_FILES, load=load_themes, check_across=check_themes_across, pages=teacher_pages,
                      search=SearchPart("t", "课堂专题", theme_entries))
-LETTER_KIND = RecordKind(
-    "letter", "letters", "[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]/*.yml", ONE, LETTER, False,
-    "martyrs: []\nschool: 测试中学\ngrade: 初二\ndate: '2024-04-05'\ntext: 测试\n", "2023-2024/kind-test.yml",
-    label=Text("学生来信", "students' letters"), load=load_letters, check_across=check_letters_across,
-    pages=letter_pages,
-)
+# Students' letters: their files are described in letters.py, like the themes'.
+LETTER_KIND = replace(LETTER_FILES, load=load_letters, check_across=check_letters_across, pages=letter_pages)
 
 KINDS: tuple[RecordKind, ...] = (MARTYR_KIND, EVENT_KIND, NOTICE_KIND, TOTALS_KIND, FACILITY_KIND, WORK_YEAR_KIND,
                                  THEME_KIND, LETTER_KIND)

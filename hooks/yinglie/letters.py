@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from .collation import split_surname
 from .dates import FuzzyDate
 from .errors import Problem, Problems
 from .messages import Text, render
-from .recordfile import Loading, read_and_check, valid_id
-from .schema import Boolean, Choice, Date, Field, FieldsAsAttributes, PlainText, Schema, TextList
+from .recordfile import Loading
+from .recordkind import ONE, RecordKind, load_one_record_files
+from .schema import Boolean, Choice, Date, Field, PlainText, RecordFile, Schema, TextList, paragraphs
 
 log = logging.getLogger("mkdocs.plugins.yinglie.letters")
 
@@ -88,15 +88,15 @@ def signature_problem(text: str, school: str, grade: str) -> str | None:
 
 
 @dataclass
-class Letter(FieldsAsAttributes):
-    """A checked letter. `values` holds every schema field, defaults filled."""
+class Letter(RecordFile):
+    """A checked letter. `values` holds every schema field, defaults filled; its id is
+    "<school-year>/<file name>"."""
 
-    id: str  # "<school-year>/<file name>"
-    path: Path
-    values: dict
-    school_year: str
-    lines: dict = field(repr=False, default_factory=dict)
     consent_stated: bool = False
+
+    @property
+    def school_year(self) -> str:
+        return self.id.split("/", 1)[0]
 
     @property
     def author(self) -> str:
@@ -105,7 +105,7 @@ class Letter(FieldsAsAttributes):
 
     @property
     def paragraphs(self) -> list[str]:
-        return [part.strip() for part in re.split(r"\n\s*\n", self.values["text"]) if part.strip()]
+        return [part.strip() for part in paragraphs(self.values["text"])]
 
     @property
     def held_reason(self) -> str | None:
@@ -126,22 +126,35 @@ class Letter(FieldsAsAttributes):
         return (date.earliest, self.id)
 
 
+# Where the files are and how they read; kinds.py adds the letters' checks and pages to it.
+LETTER_FILES = RecordKind(
+    "letter", "letters", "[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]/*.yml", ONE, LETTER, False,
+    "martyrs: []\nschool: 测试中学\ngrade: 初二\ndate: '2024-04-05'\ntext: 测试\n", "2023-2024/kind-test.yml",
+    label=Text("学生来信", "students' letters"),
+)
+
+
 def load_letters(loading: Loading) -> list[Letter]:
     """Every `letters/<school-year>/*.yml`, checked (held back ones too: `published` says)."""
-    settings, problems = loading.settings, loading.problems
-    base = settings.root / "letters"
-    letters = []
+    problems = loading.problems
+    base = loading.settings.root / LETTER_FILES.folder
     if not base.is_dir():
-        return letters
-    for folder in sorted(p for p in base.iterdir() if p.is_dir()):
-        if not _school_year(folder.name):
-            for path in sorted(folder.glob("*.yml")):
-                problems.add(path, 1, "-", "letter_folder_not_school_year", folder=folder.name)
-            continue
+        return []
+    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not _school_year(p.name)):
         for path in sorted(folder.glob("*.yml")):
-            letter = _read_letter(path, folder.name, loading)
-            if letter is not None:
-                letters.append(letter)
+            problems.add(path, 1, "-", "letter_folder_not_school_year", folder=folder.name)
+
+    def make(path, raw, values, check):
+        signed = signature_problem(values["text"], values["school"], values["grade"])
+        if signed is not None:
+            check.problems.add(path, _last_text_line(raw), "text", "letter_signed", signature=signed)
+            return None
+        return Letter(f"{path.parent.name}/{path.stem}", path, values, dict(raw.key_lines),
+                      consent_stated=raw.get("consent") is not None)
+
+    # The kind's pattern also finds folders such as 2024-2026: refused above, not read.
+    files = [path for path in LETTER_FILES.files(loading.settings.root) if _school_year(path.parent.name)]
+    letters = load_one_record_files(LETTER_FILES, loading, make, files)
     _report_held(letters, problems)
     return sorted(letters, key=lambda letter: letter.sort_key)
 
@@ -149,21 +162,6 @@ def load_letters(loading: Loading) -> list[Letter]:
 def _school_year(name: str) -> bool:
     found = SCHOOL_YEAR_FOLDER.match(name)
     return bool(found) and int(found.group(2)) == int(found.group(1)) + 1
-
-
-def _read_letter(path: Path, school_year: str, loading: Loading) -> Letter | None:
-    read = read_and_check(path, LETTER, loading)
-    if read is None:
-        return None
-    raw, check, values = read
-    if values is None or not valid_id(path):
-        return None
-    signed = signature_problem(values["text"], values["school"], values["grade"])
-    if signed is not None:
-        check.problems.add(path, _last_text_line(raw), "text", "letter_signed", signature=signed)
-        return None
-    return Letter(f"{school_year}/{path.stem}", path, values, school_year, dict(raw.key_lines),
-                  consent_stated=raw.get("consent") is not None)
 
 
 def _last_text_line(raw) -> int:

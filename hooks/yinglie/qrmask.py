@@ -8,8 +8,8 @@ makes with mask 0: its data modules with mask 0 removed are the unmasked symbol,
 the rest (finder, timing and alignment patterns, the reserved format and version
 areas) is what segno's own function-pattern helpers draw. The rules follow segno's
 `mask_scores` exactly, quirks included (the 1:1:3:1:1 search skips ahead after a
-match as segno's does, and ties go to the lower mask number), so `best_mask(url)`
-equals the mask `segno.make_qr(url)` chooses: tests/test_qr_mask.py compares them on
+match as segno's does, and ties go to the lower mask number), so `make_qr(url, error)`
+has the mask `segno.make_qr(url)` chooses: tests/test_qr_mask.py compares them on
 500 addresses (QR versions 1 to 10, every mask chosen), the scores with segno's own, and
 the files byte for byte. The code is then the mask-0 code with its data modules masked
 again and its format information rewritten, as segno draws them. The function
@@ -109,11 +109,6 @@ def scores(matrix0: np.ndarray) -> np.ndarray:
         for mask, line in zip(*np.nonzero(hits.any(axis=2))):
             n3[mask] += _n3(lines[mask, line].tobytes(), size)
     return n1 + n2 + n3 + n4
-
-
-def best_mask(content: str, error: str) -> int:
-    """The mask segno would choose for `content` at error level `error`."""
-    return make_qr(content, error).mask
 
 
 def make_qr(content: str, error: str) -> segno.QRCode:

@@ -87,11 +87,13 @@ class RecordKind:
 
 
 def load_one_record_files(kind: RecordKind, loading: Loading,
-                          make: Callable[[Path, Located, dict, Checker], Any | None]) -> list:
+                          make: Callable[[Path, Located, dict, Checker], Any | None],
+                          files: Iterable[Path] | None = None) -> list:
     """Every file of a one-record-per-file kind, read through the guarded reader and
     checked against the kind's schema; `make(path, raw, values, check)` gives the
     record (or None after adding a problem). Records already checked in this session
-    are kept while their files are unchanged (recordcache.py)."""
+    are kept while their files are unchanged (recordcache.py). `files`: the ones to
+    read, when the kind refuses some its pattern finds (default: `kind.files`)."""
     assert kind.layout == ONE, kind.name
 
     def record(path: Path):
@@ -103,8 +105,8 @@ def load_one_record_files(kind: RecordKind, loading: Loading,
             return None
         return make(path, raw, values, check)
 
-    return loading.checked(kind.name).load_all(kind.files(loading.settings.root), loading.settings,
-                                               loading.problems, record)
+    paths = kind.files(loading.settings.root) if files is None else files
+    return loading.checked(kind.name).load_all(paths, loading.settings, loading.problems, record)
 
 
 __all__ = ["LIST", "ONE", "RecordKind", "SearchPart", "load_one_record_files"]

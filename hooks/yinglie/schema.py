@@ -273,6 +273,16 @@ class PlainText(TextLike):
     """A text as it is written (a name, a place, a one-line summary)."""
 
 
+# A blank line between two paragraphs, as the help of the long text fields tells staff.
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a text field (plain or Markdown), blank ones left out; not
+    stripped, so that a Markdown paragraph keeps its indent."""
+    return [part for part in PARAGRAPH_BREAK.split(text) if part.strip()]
+
+
 class Markdown(TextLike):
     """A Markdown text; its links are checked (urls.py). At most MAX_MARKDOWN characters
     by default: a long biography is a few thousand, and Python-Markdown (the check's and
