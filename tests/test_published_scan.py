@@ -359,8 +359,11 @@ def _add_to_sheet_frames(project, line: dict[str, str]) -> None:
     for template, text in line.items():
         path = project.root / "theme" / template
         frame = path.read_text(encoding="utf-8")
-        assert "</html>" in frame, template
-        path.write_text(frame.replace("</html>", f"{text}\n</html>", 1), encoding="utf-8")
+        # The end of the page; or, in a frame that extends another, the sheets' title.
+        place = "</html>" if "</html>" in frame else "{% block sheet_title %}"
+        assert place in frame, template
+        path.write_text(frame.replace(place, f"{text}\n{place}" if place == "</html>" else f"{place}{text}", 1),
+                        encoding="utf-8")
 
 
 def test_print_sheets_drawn_beside_the_pages_are_read_by_the_last_scan(built_project):
