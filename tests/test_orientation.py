@@ -193,11 +193,11 @@ def test_without_the_demo_setting_no_mark(tmp_path):
 
 
 def test_navigation_drawn_once_per_folder_is_what_material_draws_for_each_page(tmp_path):
-    """theme/partials/nav.html and tabs.html keep the navigation drawn for the first page
+    """theme/partials/nav.html, tabs.html and header.html keep the navigation drawn for the first page
     outside the nav in a folder (ThemeFragments): every page is as Material's own
     partials, drawing it for each page, would have made it."""
     ours_project, materials_project = copy_project(tmp_path / "ours"), copy_project(tmp_path / "materials")
-    for partial in ("nav.html", "tabs.html"):
+    for partial in ("nav.html", "tabs.html", "header.html"):
         (materials_project.root / "theme" / "partials" / partial).unlink()  # Material's files are used instead
     for project in (ours_project, materials_project):
         result = project.build()

@@ -144,13 +144,14 @@ def _template_line() -> str:
 
 
 class ThemeFragments:
-    """Parts of Material's frame drawn once and reused: the navigation and the tabs of
-    the pages outside the nav (thousands of record pages) depend only on the folder
+    """Parts of Material's frame drawn once and reused: the navigation, the tabs and the
+    header of the pages outside the nav (thousands of record pages) depend only on the folder
     the page is in (their links are relative to it) and, for the tabs, the section tab
     marked; drawing them again for each page was a fifth of the pages' time.
 
     `theme/partials/nav.html` and `tabs.html` ask `get(name, key)` and, when it gives
-    None, draw the part and hand it to `keep`. A key of None (a page in the nav, whose
+    None, draw the part and hand it to `keep`; `header.html` does the same with
+    `around` and `keep_around`, for a header that differs only by the page's title. A key of None (a page in the nav, whose
     own entry is marked) is never kept. One per build: the nav may change between two.
     """
 
@@ -163,6 +164,21 @@ class ThemeFragments:
     def keep(self, name: str, key, drawn: str) -> str:
         if key is not None:
             self._kept[(name, key)] = drawn
+        return drawn
+
+    # The header also shows the page's title: it is kept cut around the title, after
+    # the element Material puts it in, and each page's own title put back in.
+    TITLE_PLACE = 'data-md-component="header-topic"'
+
+    def around(self, name: str, key, title: str):
+        kept = None if key is None else self._kept.get((name, key))
+        return None if kept is None else kept[0] + title + kept[1]
+
+    def keep_around(self, name: str, key, drawn: str, title: str) -> str:
+        place = drawn.find(self.TITLE_PLACE)
+        at = drawn.find(title, place) if place >= 0 and title else -1
+        if key is not None and at >= 0:
+            self._kept[(name, key)] = (drawn[:at], drawn[at + len(title):])
         return drawn
 
 
