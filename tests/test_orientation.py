@@ -193,12 +193,16 @@ def test_without_the_demo_setting_no_mark(tmp_path):
 
 
 def test_navigation_drawn_once_per_folder_is_what_material_draws_for_each_page(tmp_path):
-    """theme/partials/nav.html, tabs.html and header.html keep the navigation drawn for the first page
-    outside the nav in a folder (ThemeFragments): every page is as Material's own
-    partials, drawing it for each page, would have made it."""
+    """theme/partials/nav.html, tabs.html, header.html, footer.html and the config block
+    of main.html keep what they drew for the first page outside the nav in a folder
+    (ThemeFragments): every page is as Material's own partials and block, drawing it
+    for each page, would have made it."""
     ours_project, materials_project = copy_project(tmp_path / "ours"), copy_project(tmp_path / "materials")
-    for partial in ("nav.html", "tabs.html", "header.html"):
+    for partial in ("nav.html", "tabs.html", "header.html", "footer.html"):
         (materials_project.root / "theme" / "partials" / partial).unlink()  # Material's files are used instead
+    main = materials_project.root / "theme" / "main.html"  # and Material's block of settings
+    main.write_text(re.sub(r"{% block config %}.*?{% endblock config %}", "", main.read_text(encoding="utf-8"),
+                           flags=re.DOTALL), encoding="utf-8")
     for project in (ours_project, materials_project):
         result = project.build()
         assert result.returncode == 0, result.stderr

@@ -144,15 +144,17 @@ def _template_line() -> str:
 
 
 class ThemeFragments:
-    """Parts of Material's frame drawn once and reused: the navigation, the tabs and the
-    header of the pages outside the nav (thousands of record pages) depend only on the folder
-    the page is in (their links are relative to it) and, for the tabs, the section tab
-    marked; drawing them again for each page was a fifth of the pages' time.
+    """Parts of Material's frame drawn once and reused. The navigation, tabs, header,
+    footer and script settings (main.html's config block) of the pages outside the nav
+    (thousands of record pages) depend only on the folder the page is in (their links
+    are relative to it), for the tabs on the section tab marked, and for the header on
+    the page's title; drawing them again for each page was a fifth of the pages' time.
 
-    `theme/partials/nav.html` and `tabs.html` ask `get(name, key)` and, when it gives
-    None, draw the part and hand it to `keep`; `header.html` does the same with
-    `around` and `keep_around`, for a header that differs only by the page's title. A key of None (a page in the nav, whose
-    own entry is marked) is never kept. One per build: the nav may change between two.
+    `theme/partials/nav.html`, `tabs.html`, `footer.html` and main.html's config block
+    ask `get(name, key)` and, when it gives None, draw the part and hand it to `keep`;
+    `header.html` does the same with `around` and `keep_around`, which keep it cut
+    around the title. A key of None (a page in the nav, whose own entry is marked) is
+    never kept. One per build: the nav may change between two.
     """
 
     def __init__(self):
