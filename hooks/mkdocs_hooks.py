@@ -73,7 +73,7 @@ def on_config(config):
 
 def on_serve(server, config, builder):
     global _record_watch
-    _record_watch = _build.watch(server)
+    _record_watch = _build.watch(server, config)
     return server
 
 

@@ -51,7 +51,7 @@ def records(tmp_path) -> Path:
 
 @pytest.fixture
 def watched(records):
-    server, watch = WatchingServer(), RecordWatch([records])
+    server, watch = WatchingServer(), RecordWatch([records], records.parent / ".cache" / "serve")
     watch.start(server)
     yield server, watch, records
     watch.stop()
@@ -100,14 +100,12 @@ def test_each_change_gives_a_later_time_even_within_one_clock_tick(watched):
     assert times == sorted(set(times))
 
 
-def test_stop_removes_the_signal_folder(records):
-    watch = RecordWatch([records])
-    watch.start(WatchingServer())
-    signal_dir = watch.signal_dir
+def test_after_stop_a_change_touches_nothing(watched):
+    _, watch, records = watched
     watch.stop()
-    assert not signal_dir.exists()
-    (records / "a.yml").write_text("name: 甲改\n", encoding="utf-8")  # no error from a late notice
-    time.sleep(0.3)
+    before = signal_time(watch)
+    (records / "a.yml").write_text("name: 甲改\n", encoding="utf-8")
+    assert not changes_signal(watch, before, seconds=1)
 
 
 def test_without_the_systems_notices_mkdocs_polls_the_folders(records, monkeypatch):
@@ -116,10 +114,9 @@ def test_without_the_systems_notices_mkdocs_polls_the_folders(records, monkeypat
             raise OSError(28, "inotify watch limit reached")
 
     monkeypatch.setattr(recordwatch, "Observer", NoNotices)
-    server, watch = WatchingServer(), RecordWatch([records])
+    server, watch = WatchingServer(), RecordWatch([records], records.parent / "signal")
     watch.start(server)
     assert server.watched == [str(records)]
-    assert watch.signal_dir is None
 
 
 @pytest.fixture

@@ -8,8 +8,10 @@ change is seen only after the poll of the whole folder. The record folders are
 watched here by the system's own notice of changes instead (watchdog's native
 observer: inotify on Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows),
 which costs nothing until a file changes. A change touches one file in a folder of
-its own that MkDocs watches (`server.watch`, its public API for plugins), so MkDocs
-rebuilds, debounces and reloads the browsers exactly as for any watched file.
+its own (`.cache/serve/`) that MkDocs watches (`server.watch`, its public API for
+plugins), so MkDocs debounces, rebuilds and reloads the browsers exactly as for any
+watched file. (The folder stays: a server stopped by a signal has no time to remove
+anything, and a second server on the same project is glad of the same signal.)
 
 Where the system cannot watch the folders (its limit on watches reached, say), MkDocs
 polls them as before.
@@ -19,8 +21,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -34,18 +34,20 @@ CHANGES = {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TY
 
 
 class RecordWatch(FileSystemEventHandler):
-    """Watches `folders` with the system's notices; MkDocs watches one signal file."""
+    """Watches `folders` with the system's notices; MkDocs watches one signal file in `signal_dir`."""
 
-    def __init__(self, folders: list[Path]):
+    def __init__(self, folders: list[Path], signal_dir: Path):
         self.folders = folders
-        self.signal_dir: Path | None = None
+        self.signal_dir = signal_dir
+        self._stopped = True
         self._observer = None
         self._stamp = 0
         self._lock = threading.Lock()
 
     def start(self, server) -> None:
         """Watch the folders, and have `server` (MkDocs' LiveReloadServer) rebuild on a change."""
-        self.signal_dir = Path(tempfile.mkdtemp(prefix="yinglie-serve-"))
+        self.signal_dir.mkdir(parents=True, exist_ok=True)
+        self._stopped = False
         self._touch()  # before MkDocs' first look at the folder, so that only a change is new
         observer = Observer()
         try:
@@ -73,7 +75,7 @@ class RecordWatch(FileSystemEventHandler):
         """Give the signal file a later modification time than any before: MkDocs compares
         times and sizes, and two changes within the file system's clock tick would look alike."""
         with self._lock:
-            if self.signal_dir is None:  # stopped
+            if self._stopped:
                 return
             self._stamp = max(time.time_ns(), self._stamp + 1_000_000)
             signal = self.signal_dir / "changed"
@@ -81,11 +83,9 @@ class RecordWatch(FileSystemEventHandler):
             os.utime(signal, ns=(self._stamp, self._stamp))
 
     def stop(self) -> None:
-        """`mkdocs serve` ends: stop watching, remove the signal folder."""
+        """`mkdocs serve` ends: stop watching."""
+        with self._lock:
+            self._stopped = True
         if self._observer is not None:
             self._observer.stop()
             self._observer = None
-        with self._lock:
-            if self.signal_dir is not None:
-                shutil.rmtree(self.signal_dir, ignore_errors=True)
-                self.signal_dir = None

@@ -56,6 +56,7 @@ PAGES_PER_BATCH = 50  # pages handed to the reader of the last scan at once
 # file is newer than their HTML: record pages are backed by files kept here.
 PREVIEW_DIR = ".cache/preview"
 MANIFEST = "manifest.json"
+SERVE_SIGNAL_DIR = ".cache/serve"  # `mkdocs serve`: touched when a record changes (recordwatch.py)
 # A preview rebuild that renders more record pages than this again (a template or setting
 # changed) keeps the garbage collector on: it makes too much garbage to hold (idlegc.py).
 COLLECT_ABOVE_PAGES = 100
@@ -174,13 +175,13 @@ class SiteBuild:
         # The site folder will be emptied: the QR codes placed before are gone.
         self.session.placed_codes.clear()
 
-    def watch(self, server) -> RecordWatch:
+    def watch(self, server, config) -> RecordWatch:
         """`mkdocs serve`: rebuild when any record file changes, of every kind in the list
         (watched by the system's notices, not MkDocs' polling: recordwatch.py)."""
         root = self.root
         # sources/: the quotations are checked against it
         folders = [root / folder for folder in (*record_folders(), QUOTED_DOCUMENTS) if (root / folder).is_dir()]
-        watch = RecordWatch(folders)
+        watch = RecordWatch(folders, Path(config.config_file_path).parent / SERVE_SIGNAL_DIR)
         watch.start(server)
         return watch
 
