@@ -8,7 +8,8 @@ each page's template its data (on_page_context), sanitise
 the HTML rendered from record text (on_page_content), scan each finished page and
 give it its Content-Security-Policy (on_post_page; on_post_template for the 404
 page), and add the QR codes made beside the build, then scan every file written
-(on_post_build). Under `mkdocs serve`, every record kind's folder is watched (on_serve).
+(on_post_build). Under `mkdocs serve`, every record kind's folder is watched (on_serve,
+until on_shutdown).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ HOOKS_DIR = Path(__file__).parent
 _command = ("build", False)
 _session = None
 _build = None
+_record_watch = None  # `mkdocs serve`: the record folders watched (yinglie/recordwatch.py)
 
 
 def _site_module():
@@ -70,8 +72,14 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
-    _build.watch(server)
+    global _record_watch
+    _record_watch = _build.watch(server, config)
     return server
+
+
+def on_shutdown():
+    if _record_watch is not None:
+        _record_watch.stop()
 
 
 def on_files(files, config):
@@ -80,12 +88,16 @@ def on_files(files, config):
 
 
 def on_post_build(config):
-    _build.finish(config)
+    try:
+        _build.finish(config)
+    finally:
+        _build.between_builds()
 
 
 def on_build_error(error):
     if _build is not None:
         _build.abandon()
+        _build.between_builds()
 
 
 def on_env(env, config, files):

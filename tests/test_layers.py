@@ -21,7 +21,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "characters", "messages", "dates", "guard", "errors", "yamlmistakes", "yamlsource", "collation", "config",
         "session", "recordcache", "publicvalues", "schema", "urls", "sanitise", "photos", "recordfile",
         "strayfiles", "chart", "formats", "recordparts", "recordkind", "synthdata", "revisions",
-        "rollheaders", "sheets", "celldates", "recordyaml", "quotations",
+        "rollheaders", "sheets", "celldates", "recordyaml", "quotations", "idlegc",
     ),
     # One module per record kind: its schema, its records, loading them, its checks.
     "kinds": ("martyrs", "memorials", "memorialwork", "honors", "events", "themes", "letters"),
@@ -37,7 +37,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "site plan": ("kinds", "siteplan"),
     # The build session and the commands.
     "build": ("sitebuild", "scaffold", "__main__", "synthetic", "reproducible", "linkcheck", "offlinecopy", "__init__",
-              "problempage", "importing", "exporting", "sidejob"),
+              "problempage", "importing", "exporting", "sidejob", "recordwatch"),
 }
 ORDER = list(LAYERS)
 LAYER_OF = {module: layer for layer, modules in LAYERS.items() for module in modules}

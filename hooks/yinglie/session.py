@@ -20,6 +20,7 @@ from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
 
+from .idlegc import IdleCollector
 from .recordcache import CheckedFiles
 
 BUILD, SERVE, CHECK = "build", "serve", "check"
@@ -64,6 +65,8 @@ class Session:
     clean_pages: dict[str, tuple[int, bytes]] = field(default_factory=dict)
     # The QR codes placed in each site folder by the last build (qrcodes.py).
     placed_codes: dict[Path, dict[str, str]] = field(default_factory=dict)
+    # Preview: the garbage collector paused during rebuilds, run between them (idlegc.py).
+    idle_gc: IdleCollector = field(default_factory=IdleCollector)
 
     @property
     def preview(self) -> bool:

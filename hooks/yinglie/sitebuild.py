@@ -40,6 +40,7 @@ from . import offlinecopy
 from .csp import placed_policy, problems as unsafe_markup, unsafe_pages, with_policy
 from .minify import minify_theme_assets
 from .qrcodes import QrCodes
+from .recordwatch import RecordWatch
 from .revisions import NO_HISTORY, History, record_histories
 from .sanitise import sanitise_html
 from .session import Session
@@ -55,6 +56,10 @@ PAGES_PER_BATCH = 50  # pages handed to the reader of the last scan at once
 # file is newer than their HTML: record pages are backed by files kept here.
 PREVIEW_DIR = ".cache/preview"
 MANIFEST = "manifest.json"
+SERVE_SIGNAL_DIR = ".cache/serve"  # `mkdocs serve`: touched when a record changes (recordwatch.py)
+# A preview rebuild that renders more record pages than this again (a template or setting
+# changed) keeps the garbage collector on: it makes too much garbage to hold (idlegc.py).
+COLLECT_ABOVE_PAGES = 100
 
 
 def _newest_change(config) -> int:
@@ -101,6 +106,7 @@ class SiteBuild:
         self.qr_codes: QrCodes | None = None
         self._file_stamps: dict[Path, str] = {}
         self._manifest: dict[str, str] = {}  # preview: address -> the stamp it was last made for
+        self._pages_rewritten = 0  # preview: record pages whose Markdown was written again
         self.published: PublishedScan | None = None
         self.content_context: dict[str, dict] = {}  # a hand-written page's data, by its template
         self._nav_titles: tuple | None = None  # (nav, {url: title}) of the nav pages
@@ -116,6 +122,8 @@ class SiteBuild:
         self._batch: list[tuple] = []  # the pages not yet queued
 
     def load(self, config) -> None:
+        if self.session.serving and self.session.preview:
+            self.session.idle_gc.pause()  # collected after the rebuild (idlegc.py)
         config_dir = Path(config.config_file_path).parent
         offlinecopy.prepare(config)
         self.root = config_dir
@@ -173,12 +181,15 @@ class SiteBuild:
             self.qr_codes.cancel()  # the codes begun before the records were read
             self.qr_codes = None
 
-    def watch(self, server) -> None:
-        """`mkdocs serve`: rebuild when any record file changes, of every kind in the list."""
+    def watch(self, server, config) -> RecordWatch:
+        """`mkdocs serve`: rebuild when any record file changes, of every kind in the list
+        (watched by the system's notices, not MkDocs' polling: recordwatch.py)."""
         root = self.root
-        for folder in (*record_folders(), QUOTED_DOCUMENTS):  # sources/: the quotations are checked against it
-            if (root / folder).is_dir():
-                server.watch(str(root / folder))
+        # sources/: the quotations are checked against it
+        folders = [root / folder for folder in (*record_folders(), QUOTED_DOCUMENTS) if (root / folder).is_dir()]
+        watch = RecordWatch(folders, Path(config.config_file_path).parent / SERVE_SIGNAL_DIR)
+        watch.start(server)
+        return watch
 
     def add_files(self, files: Files, config) -> None:
         if self.problems is not None:
@@ -194,6 +205,8 @@ class SiteBuild:
                 # "Edit this page" opens the YAML record, not the generated Markdown.
                 file.edit_uri = Path(os.path.relpath(page.edit_path, config.docs_dir)).as_posix()
             files.append(file)
+        if self._pages_rewritten > COLLECT_ABOVE_PAGES:
+            self.session.idle_gc.resume()
         subscriptions = feed_files(self.catalogue, config.site_name, config.site_url or "")
         for address, content in {**self.data, **subscriptions}.items():
             files.append(File.generated(config, address, content=content))
@@ -236,6 +249,7 @@ class SiteBuild:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown(), encoding="utf-8")
             self._manifest[page.src_uri] = stamp
+            self._pages_rewritten += 1
         return File.generated(config, page.src_uri, abs_src_path=str(path), inclusion=inclusion)
 
     def _stamp(self, records) -> str:
@@ -358,6 +372,11 @@ class SiteBuild:
             target.write_text(page, encoding="utf-8")
             if scan:
                 self.published.scan_text(page, sheet.address)
+
+    def between_builds(self) -> None:
+        """The build is done or failed: a preview collects its garbage once idle (idlegc.py)."""
+        if self.session.serving and self.session.preview:
+            self.session.idle_gc.collect_when_idle()
 
     def abandon(self) -> None:
         if self.qr_codes is not None:
