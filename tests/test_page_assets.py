@@ -161,6 +161,13 @@ def test_scripts_do_not_hold_up_the_first_paint(demo_site):
         assert names == ["head.js"], f"{kind.name}: {names}"
         total = sum(len(gzip.compress((page.parent / src).read_bytes())) for src in blocking)
         assert total < 1024, f"{kind.name}: {total} bytes gzip of scripts block the first paint"
+        # Nor does one in <body>: a parser-blocking script there (Material's 35 KiB bundle
+        # among them) may run before the page is first drawn (theme/main.html).
+        body = page.read_text(encoding="utf-8").split("</head>", 1)[1]
+        parser_blocking = [src for src, attributes in scripts_in(body)
+                           if src and "defer" not in attributes and "async" not in attributes]
+        assert parser_blocking == [], f"{kind.name}: {parser_blocking}"
+        assert any("/bundle." in src for src, _ in scripts_in(body)), f"{kind.name}: no Material bundle"
 
 
 def scripts_in(html: str) -> list[tuple[str, dict]]:

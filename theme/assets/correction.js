@@ -41,7 +41,18 @@
   for (var i = 0; i < id.length; i++) shard += id.charCodeAt(i);
   var names = new URL(form.getAttribute("data-names").replace(/\/?$/, "/"), document.baseURI);
 
-  window.yinglieData.load(new URL((shard % 64) + ".json", names).href)
+  function lookUp() {
+    return window.yinglieData.load(new URL((shard % 64) + ".json", names).href);
+  }
+
+  // After the first paint: the page draws at once, the name follows a moment later in its
+  // ruled line (which keeps its height: nothing moves). Fetched before it, the name
+  // file becomes part of what a slow phone is reckoned to wait for before it shows anything.
+  new Promise(function (painted) {
+    if (window.requestAnimationFrame) requestAnimationFrame(function () { setTimeout(painted, 0); });
+    else setTimeout(painted, 0);
+  })
+    .then(lookUp)
     .then(function (found) {
       if (!Object.prototype.hasOwnProperty.call(found, id)) return;
       var name = String(found[id]);
