@@ -158,3 +158,12 @@ def test_the_correction_forms_names_hold_each_martyr_once_in_its_shard(demo_site
         record_id = url.split("/")[1]
         assert held[name_shard(record_id)][record_id] == name
     assert sum(len(names) for names in held.values()) == len(pages)
+
+
+def test_materials_index_is_written_as_utf8(demo_site):
+    """hooks/material_index.py: the Chinese of Material's index as characters, not \\u
+    escapes (a tenth smaller gzipped); the JSON reads back the same."""
+    text = (demo_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = json.loads(text)
+    assert index["docs"] and "关于" in text
+    assert not re.search(r"\\u[4-9][0-9a-f]{3}", text)
