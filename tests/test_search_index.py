@@ -58,7 +58,7 @@ def test_record_pages_are_left_out_of_materials_search(demo_site):
     assert not [loc for loc in locations if loc.startswith("martyrs/")]
     assert "about/" in locations  # hand-written pages stay in Material's search
     page = (demo_site / "martyrs" / "qi-nanxun" / "index.html").read_text(encoding="utf-8")
-    assert "assets/site.js" in page  # which adds record-search.js when the visitor turns to the search box
+    assert "assets/head.js" in page  # which adds record-search.js when the visitor turns to the search box
     assert (demo_site / "assets" / "record-search.js").is_file()
 
 
