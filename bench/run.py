@@ -184,7 +184,7 @@ def first_search_files(site: Path) -> list[Path]:
         files += [lunr / f"lunr.{lang}.min.js" for lang in languages]
     if len(config["lang"]) > 1:
         files.append(lunr / "lunr.multi.min.js")
-    # The record search: added with the data reader on the first focus of the box (site.js), its index on the first query.
+    # The record search: added with the data reader on the first focus of the box (head.js), its index on the first query.
     files += [path for path in (site / "assets" / "site-data.js", site / "assets" / "record-search.js",
                                 site / "data" / "search-records.json") if path.exists()]
     return files

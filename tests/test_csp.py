@@ -78,12 +78,11 @@ def test_the_scripts_the_pages_load_are_the_themes_files(demo_site):
     """Material's former inline scripts are files beside its own, in every page kind."""
     home = (demo_site / "index.html").read_text(encoding="utf-8")
     assert '<script src="assets/head.js" data-md-scope="."></script>' in home  # Material's base script and ours
-    assert '<script src="assets/site.js" defer></script>' in home
     missing = (demo_site / "404.html").read_text(encoding="utf-8")
     assert 'data-md-scope="/zt/yinglie/"' in missing  # 404.html is served at any depth: its scope is absolute
     sheet = (demo_site / "martyrs/qi-nanxun/plaque/index.html").read_text(encoding="utf-8")
     assert '<button type="button" data-print hidden>' in sheet and "assets/plaque.js" in sheet
-    for name in ("head.js", "site.js", "plaque.js"):
+    for name in ("head.js", "plaque.js"):
         assert (demo_site / "assets" / name).is_file()
 
 

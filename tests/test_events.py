@@ -296,7 +296,7 @@ def test_home_page_on_this_day_works_without_javascript(site):
     assert 'data-src="data/on-this-day/"' in section
     assert "今日纪念" in text and "纪念日历" in section
     assert {"events/calendar.ics", "events/"} <= links(page, site)
-    assert '<script src="assets/on-this-day.js">' in text
+    assert '<script src="assets/on-this-day.js" defer>' in text
 
 
 def test_open_data_lists_events(site):

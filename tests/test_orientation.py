@@ -170,7 +170,7 @@ def test_the_404_page_is_chinese_with_search_and_the_way_home_from_any_depth(dem
     form = re.search(r'<form class="ml-not-found__search" role="search" action="([^"]+)"', html)
     assert form[1] == f"{SUB_PATH}martyrs/"  # absolute: the page is served at any address
     assert f'<script src="{SUB_PATH}assets/not-found.js" defer></script>' in html
-    assert f'<script src="{SUB_PATH}assets/site.js" defer></script>' in html  # adds the record search on demand
+    assert f'<script src="{SUB_PATH}assets/head.js" data-md-scope="{SUB_PATH}"></script>' in html  # adds the record search on demand
     home = re.search(r'<a href="([^"]+)">返回本站首页</a>', html)[1]
     assert urljoin("https://www.example.gov.cn/zt/yinglie/a/b/c/", home) == f"https://www.example.gov.cn{SUB_PATH}"
     assert (demo_site / "assets" / "not-found.js").exists()

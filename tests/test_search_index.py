@@ -7,6 +7,7 @@ import json
 import re
 
 from conftest import SEARCHABLE_RECORD
+from yinglie.search import NAME_SHARDS, name_shard
 from yinglie.synthetic import MARK, write_martyrs
 
 
@@ -57,7 +58,7 @@ def test_record_pages_are_left_out_of_materials_search(demo_site):
     assert not [loc for loc in locations if loc.startswith("martyrs/")]
     assert "about/" in locations  # hand-written pages stay in Material's search
     page = (demo_site / "martyrs" / "qi-nanxun" / "index.html").read_text(encoding="utf-8")
-    assert "assets/site.js" in page  # which adds record-search.js when the visitor turns to the search box
+    assert "assets/head.js" in page  # which adds record-search.js when the visitor turns to the search box
     assert (demo_site / "assets" / "record-search.js").is_file()
 
 
@@ -142,3 +143,27 @@ def test_record_pages_of_every_kind_stay_out_of_materials_index(project):
     locations = {doc["location"].split("#")[0] for doc in material["docs"]}
     index = _index(project.site)
     assert not locations & {row[4] for row in index["r"]}
+
+
+def test_the_correction_forms_names_hold_each_martyr_once_in_its_shard(demo_site):
+    """correction.js fetches the one file name_shard names; every file exists (an id the
+    site does not hold finds an empty one, not a 404), and a name is in its own file only."""
+    files = sorted((demo_site / "data" / "names").glob("*.json"))
+    assert len(files) == NAME_SHARDS
+    held = {int(path.stem): json.loads(path.read_text(encoding="utf-8")) for path in files}
+    martyrs = _index(demo_site)["r"]
+    pages = {row[4]: row[1] for row in martyrs if row[0] == "m"}
+    assert pages
+    for url, name in pages.items():
+        record_id = url.split("/")[1]
+        assert held[name_shard(record_id)][record_id] == name
+    assert sum(len(names) for names in held.values()) == len(pages)
+
+
+def test_materials_index_is_written_as_utf8(demo_site):
+    """hooks/material_index.py: the Chinese of Material's index as characters, not \\u
+    escapes (a tenth smaller gzipped); the JSON reads back the same."""
+    text = (demo_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = json.loads(text)
+    assert index["docs"] and "关于" in text
+    assert not re.search(r"\\u[4-9][0-9a-f]{3}", text)

@@ -2,7 +2,7 @@
 
 theme/assets/ keeps them as written, with the comments that explain them; the built
 site gets them minified (rcssmin, rjsmin), which makes what every page loads of ours
-(memorial.css, head.js, site.js) about half as large gzipped: on a phone on a slow
+(memorial.css, head.js) about half as large gzipped: on a phone on a slow
 network that is most of what the site adds to Material's own files, which Material
 ships minified already. A comment that opens with `/*!` (a licence notice) is kept.
 """

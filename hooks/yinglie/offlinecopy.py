@@ -9,7 +9,8 @@ script), then changed in four ways, by the rules below and nothing else:
 
 1. every link to a folder of the site points at its index.html, in the pages and in
    Material's search index;
-2. each data file the site's scripts read (the record search index, 今日纪念's months)
+2. each data file the site's scripts read (the record search index, 今日纪念's months,
+   the correction form's names)
    is also written as a script beside it, which theme/assets/site-data.js loads on a
    file:// page instead of fetching the JSON;
 3. Material's search worker runs in a hidden frame (theme/assets/offline/, in place
@@ -63,7 +64,7 @@ def prepare(config) -> None:
 
 
 # The data files the site's scripts read (through theme/assets/site-data.js).
-FETCHED_DATA = ("data/search-records.json", "data/on-this-day/*.json")
+FETCHED_DATA = ("data/search-records.json", "data/on-this-day/*.json", "data/names/*.json")
 # How each is written as a script: it registers its JSON under the JSON file's address.
 DATA_SCRIPT = "window.yinglieData.register(document.currentScript.src.replace(/\\.js$/, \".json\"), {json});\n"
 SEARCH_INDEX = "search/search_index.js"

@@ -145,7 +145,7 @@ def test_reading_modes_work_and_hold_from_files(file_page):
 
 
 def test_the_correction_form_names_the_record_from_files(file_page):
-    """The 纠错 form reads the record search index too: from the copy's own script."""
+    """The 纠错 form reads the record's name from the copy's own script (data/names/<shard>.js)."""
     page, root, outside, errors = file_page
     _open(page, root, "martyrs/offline-test/index.html")
     page.get_by_role("link", name="打开纠错与线索登记表（可打印）").click()

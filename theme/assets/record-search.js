@@ -2,7 +2,7 @@
    events, memorial facilities, years of memorial work) by its title, pinyin,
    initials or the facts each kind indexes, from data/search-records.json.
    This file is added to the page when the visitor first turns to the search box
-   (site.js), the index is fetched from this site on the first search, never before,
+   (head.js), the index is fetched from this site on the first search, never before,
    and matches show above Material's results for the hand-written pages.
    Layout of the index: see hooks/yinglie/search.py. */
 (function () {

@@ -1,7 +1,7 @@
 /* The site's own data files (data/*.json), as the page scripts read them:
    yinglieData.load(url) gives a promise of the parsed JSON. Loaded by the pages whose
    scripts read data (the home page, the correction form: before those scripts), and
-   with the record search when the visitor first turns to the search box (site.js).
+   with the record search when the visitor first turns to the search box (head.js).
 
    On a web server it fetches the file. The classroom copy is opened from the file
    system, where a browser fetches nothing; there each data file a script reads is
