@@ -1,4 +1,5 @@
-"""MkDocs hooks: the only file named in mkdocs.yml `hooks:`.
+"""MkDocs hooks: the site's hook file in mkdocs.yml `hooks:` (material_index.py, before it,
+only rewrites Material's search index).
 
 Each event does one thing and hands the work to the `yinglie` package beside this
 file: load and check the records (on_config), add their pages and open data
