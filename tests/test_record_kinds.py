@@ -231,7 +231,7 @@ def _watched() -> list[str]:
 
 @pytest.fixture(scope="module")
 def watched_by_the_preview(tmp_path_factory) -> set[str]:
-    """The folders the hooks ask `mkdocs serve` to watch (on_serve), in a copy of the
+    """The folders the hooks watch for `mkdocs serve` (on_serve), in a copy of the
     project where every kind's folder exists."""
     from mkdocs.config import load_config
 
@@ -249,10 +249,14 @@ def watched_by_the_preview(tmp_path_factory) -> set[str]:
             self.paths.add(Path(path).relative_to(project.root).as_posix())
 
     build, server = SiteBuild(), Server()
-    build.load(load_config(str(project.root / "mkdocs.yml")))
+    config = load_config(str(project.root / "mkdocs.yml"))
+    build.load(config)
     build.abandon()  # no QR codes are needed
-    build.watch(server)
-    return server.paths
+    # The record folders are watched by the system's notices (recordwatch.py), which
+    # signal MkDocs through a folder it watches; where they cannot, MkDocs polls them.
+    watch = build.watch(server, config)
+    watch.stop()
+    return server.paths | {folder.relative_to(project.root).as_posix() for folder in watch.folders}
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=kind_id)
