@@ -33,6 +33,7 @@ from mkdocs.exceptions import PluginError
 from .catalogue import Catalogue
 from .collation import stroke_count
 from .letters import letters_by_martyr
+from .minify import CompactTemplates
 
 DIRECTORY = "martyrs/index.md"
 DIRECTORY_PINYIN = "martyrs/pinyin/index.md"
@@ -196,6 +197,7 @@ def strict_templates(env, compiled=None):
     and the plaque sheets (plaques.py) are rendered with it. `compiled`: the session's
     compiled templates (session.TemplateCode), reused from the build before."""
     env.undefined = TemplateUndefined
+    env.add_extension(CompactTemplates)  # templates' indentation left out as they compile (minify.py)
     if compiled is not None:
         env.bytecode_cache = compiled
     return env
