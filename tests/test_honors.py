@@ -84,13 +84,17 @@ def test_demo_names_by_town_in_stroke_order_within_each_class(demo_site):
     html = (demo_site / "honors/2022/index.html").read_text(encoding="utf-8")
     for award in DEMO_COUNTS:
         section = html.split(f">{award}<span class=\"ml-honors__count\">", 1)[1].split("</section>", 1)[0]
-        towns = re.findall(r'<details class="ml-honors__town" data-town="([^"]+)">', section)
+        towns = re.findall(r'<details class="ml-honors__town" id="a\d+-t\d+" data-town="([^"]+)">', section)
         assert len(towns) == len(set(towns)) > 1
+        anchors = re.findall(r'<details class="ml-honors__town" id="(a\d+-t\d+)"', section)
+        assert len({anchor.split("-")[0] for anchor in anchors}) == 1  # one class
+        assert len(set(anchors)) == len(towns)
         total = 0
         for town in re.split(r'<details class="ml-honors__town"', section)[1:]:
             count = int(re.search(r"<summary>[^<]+<span class=\"ml-honors__count\">（(\d+) 个）", town)[1])
             names = re.findall(r'<span class="ml-honor__name">([^<]+)</span>', town)
             assert len(names) == count
+            assert "ml-honor__place" not in town and "ml-honor__award" not in town  # said by the headings
             strokes = [name_keys(name).strokes for name in names]
             assert strokes == sorted(strokes), award
             total += count

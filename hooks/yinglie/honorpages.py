@@ -11,8 +11,6 @@ same notices by town or street.
 
 from __future__ import annotations
 
-import hashlib
-
 import json
 
 from .catalogue import Catalogue
@@ -48,14 +46,19 @@ def public_notice(notice: Notice) -> dict:
     }
 
 
-def notice_anchor(notice: Notice) -> str:
-    """A notice's place on its year page (`honors/2022/#n-…`), stable while its record
-    stays at the same file and line; the search links results to it."""
-    return "n-" + hashlib.sha1(f"{notice.path.name}:{notice.line}".encode()).hexdigest()[:10]
+def notice_anchor(roll: HonorRoll, notice: Notice) -> str:
+    """Where a notice is on its year page, for the search to link to (`honors/2022/#a2-t5`):
+    the town it is listed under within its class (the second class and the fifth town, as
+    configured). An address stays right while the settings list classes and towns in the
+    same order, whatever notices are added; one name per notice would cost its page some
+    12 bytes gzipped a name (2 KiB of 9 at 251 names)."""
+    award = roll.settings.award_classes.index(notice.award) + 1
+    town = roll.settings.townships.index(notice.township) + 1
+    return f"a{award}-t{town}"
 
 
 def _shown_on_page(notice: Notice) -> TemplateFields:
-    shown = TemplateFields(public_notice(notice), anchor=notice_anchor(notice))
+    shown = TemplateFields(public_notice(notice))
     if shown["delivered"] is not None:
         shown["delivered"] = TemplateFields(shown["delivered"])
     return shown
@@ -77,18 +80,24 @@ def _year_summary(roll: HonorRoll, year: int) -> dict:
 
 def _class_group(roll: HonorRoll, award: str, notices: list[Notice]) -> TemplateFields:
     """One award class of a year's page: its count, and its notices by town (configured
-    order, stroke order within), each town opened by the visitor. A citation every notice
-    of the class shares (被评为优秀士兵，特此报喜。) is said once, not on every name."""
+    order, stroke order within), each town opened by the visitor and addressed by its
+    `notice_anchor`. A citation every notice of the class shares (被评为优秀士兵，特此报喜。)
+    is said once, not on every name."""
     citations = {n.citation for n in notices}
     shared = citations.pop() if len(citations) == 1 else ""
-    towns: dict[str, list[TemplateFields]] = {town: [] for town in roll.settings.townships}
+    towns: dict[str, list[Notice]] = {town: [] for town in roll.settings.townships}
     for notice in notices:  # already in stroke order
-        shown = _shown_on_page(notice)
-        if shared:
-            shown["citation"] = ""
-        towns.setdefault(notice.township, []).append(shown)
-    return TemplateFields(award=award, count=len(notices), citation=shared,
-                          towns=[(town, group) for town, group in towns.items() if group])
+        towns.setdefault(notice.township, []).append(notice)
+    shown_towns = []
+    for town, group in towns.items():
+        if not group:
+            continue
+        shown = [_shown_on_page(notice) for notice in group]
+        for notice in shown:
+            if shared:
+                notice["citation"] = ""
+        shown_towns.append((town, notice_anchor(roll, group[0]), shown))
+    return TemplateFields(award=award, count=len(notices), citation=shared, towns=shown_towns)
 
 
 def honor_pages(catalogue: Catalogue) -> list[SitePage]:

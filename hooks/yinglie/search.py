@@ -107,7 +107,7 @@ def work_year_entries(catalogue: Catalogue) -> Iterable[Entry]:
 
 def notice_entries(catalogue: Catalogue) -> Iterable[Entry]:
     """Published award notices: found by the name as shown, town, year or class;
-    each result opens the notice on its year page."""
+    each result opens the notice's town on its year page."""
     roll = catalogue.honors
     if roll is None:
         return
@@ -120,7 +120,7 @@ def notice_entries(catalogue: Catalogue) -> Iterable[Entry]:
                     title=shown or "（姓名不公开）",
                     pinyin=keys.pinyin_text if keys else "",
                     initials=keys.initials if keys else "",
-                    url=f"honors/{year}/#{notice_anchor(notice)}",
+                    url=f"honors/{year}/#{notice_anchor(roll, notice)}",
                     facts=(notice.township, f"{year}年", award),
                 )
 

@@ -70,10 +70,11 @@ def test_a_year_of_notices_opens_town_by_town_on_a_phone(open_page, sub_path_url
 
 def test_a_search_result_opens_the_town_holding_the_notice(open_page, sub_path_url):
     page, _ = open_page(sub_path_url + "honors/2022/")
-    anchor = page.locator("details.ml-honors__town").nth(3).locator("li.ml-honor").first.get_attribute("id")
+    anchor = page.locator("details.ml-honors__town").nth(3).get_attribute("id")
+    assert not page.locator("#" + anchor).locator(".ml-honor__name").first.is_visible()
     page.goto(sub_path_url + "honors/2022/#" + anchor, wait_until="load")
-    page.wait_for_function(f"() => document.getElementById('{anchor}').closest('details').open")
-    assert page.locator("#" + anchor).is_visible()
+    page.wait_for_function(f"() => document.getElementById('{anchor}').open")
+    assert page.locator("#" + anchor).locator(".ml-honor__name").first.is_visible()
 
 
 def test_the_honors_table_shows_its_total_column_on_a_phone(open_page, sub_path_url):

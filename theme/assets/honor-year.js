@@ -1,5 +1,5 @@
 /* A year's honor roll: the towns are <details>, closed. Open the one holding the notice
-   an address points to (a search result, #n-…), and open them all for printing. */
+   an address points to (a search result: #a2-t5, the town of a class), and open them all for printing. */
 (function () {
   "use strict";
   function openTarget() {
