@@ -14,7 +14,9 @@ import re
 
 from conftest import ROOT
 
-THEME_ASSETS = sorted(path for path in (ROOT / "theme" / "assets").rglob("*") if path.suffix in (".css", ".js"))
+# site-data.js is published inside the scripts that read data (tests/test_page_assets.py).
+THEME_ASSETS = sorted(path for path in (ROOT / "theme" / "assets").rglob("*")
+                      if path.suffix in (".css", ".js") and path.name != "site-data.js")
 # What minifying must keep: the site's class names, and in scripts the data- attributes and storage keys too.
 KEPT = {".css": re.compile(r"\.(ml-[\w-]+)"), ".js": re.compile(r"\b(?:ml-|data-|yinglie\.)[\w.-]+")}
 

@@ -4,8 +4,9 @@ Every page loads the same three files of ours (the site's stylesheet, the <head>
 script, the deferred script of every page); a stylesheet or script that only one page
 kind uses is loaded by the pages that have its markup, and by no other. Which markup
 an asset serves is read from the asset itself: the classes a kind's stylesheet styles,
-the data- attributes a kind's script looks for. site-data.js goes with the scripts that
-read data through it; the record search is added by head.js on demand, never by a page.
+the data- attributes a kind's script looks for. site-data.js is published inside each
+script that reads data through it, and loaded by no page; the record search is added
+by head.js on demand, never by a page.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from browser.pages import PAGE_KINDS
 
 # Loaded by every page (mkdocs.yml extra_css, theme/partials/javascripts/base.html, theme/main.html).
 EVERY_PAGE = {"assets/memorial.css", "assets/head.js"}
-# How the page scripts read data/*.json: loaded by a page exactly when one of its scripts does that.
+# How the page scripts read data/*.json: published in front of each of them (minify.py).
 DATA_READER = "assets/site-data.js"
-# Added by head.js when the visitor first turns to the search box (with site-data.js).
+# Added by head.js when the visitor first turns to the search box.
 ON_DEMAND = {"assets/record-search.js"}
 # The printable sheets' and the projector's own frames (plaque-base.html, classroom-base.html): no site chrome.
 PLAQUE_SHEET = {"assets/plaque.css", "assets/plaque.js"}
@@ -106,12 +107,26 @@ def test_the_record_search_is_loaded_on_demand_with_what_it_reads_by(root):
     for name in ON_DEMAND:
         assert f'add("{Path(name).name}")' in site_script
         assert name in reads_data(root / "theme")
-    assert f'add("{Path(DATA_READER).name}")' in site_script
+    assert Path(DATA_READER).name not in site_script.split("/* 5.", 1)[1]  # it comes inside record-search.js
+
+
+def test_each_script_that_reads_data_is_published_with_the_reader_in_front(demo_site, root):
+    readers = reads_data(root / "theme")
+    assert {"assets/on-this-day.js", "assets/correction.js", "assets/record-search.js"} <= readers
+    reader = (root / "theme" / DATA_READER).read_text(encoding="utf-8")
+    assert "if (window.yinglieData) return;" in reader  # two such scripts on a page define it once
+    for name in readers:
+        published = (demo_site / name).read_text(encoding="utf-8")
+        assert published.startswith('(function(){"use strict";if(window.yinglieData)return;'), name
+        assert published.count("window.yinglieData={register:") == 1, name
+    others = {f"assets/{path.name}" for path in (root / "theme" / "assets").glob("*.js")} - readers - {DATA_READER}
+    for name in others:
+        assert "yinglieData={" not in (demo_site / name).read_text(encoding="utf-8"), name
+    assert not (demo_site / DATA_READER).exists()  # no page would load it
 
 
 def test_each_page_loads_only_what_its_markup_uses(demo_site, root):
     kinds = kind_assets(root / "theme")
-    readers = reads_data(root / "theme") - ON_DEMAND
     pages = [page for page in demo_site.rglob("*.html")]
     assert len(pages) > 20
     used = set()
@@ -132,12 +147,6 @@ def test_each_page_loads_only_what_its_markup_uses(demo_site, root):
             continue
         assert EVERY_PAGE <= mine, f"{page}: lacks {sorted(EVERY_PAGE - mine)}"
         assert not mine & ON_DEMAND, f"{page}: loads {sorted(mine & ON_DEMAND)}, which head.js adds on demand"
-        assert (DATA_READER in mine) == bool(mine & readers), (
-            f"{page.relative_to(demo_site)}: {'loads' if DATA_READER in mine else 'lacks'} {DATA_READER}, "
-            f"and loads {sorted(mine & readers) or 'no script'} that reads data through it")
-        if DATA_READER in mine:
-            assert loaded.index(DATA_READER) < min(loaded.index(name) for name in mine & readers), (
-                f"{page.relative_to(demo_site)}: {DATA_READER} comes after a script that needs it")
         for name, (what, markers) in kinds.items():
             marks = found.classes if what == "class" else found.data_attributes
             uses = bool(markers & marks)
@@ -145,7 +154,7 @@ def test_each_page_loads_only_what_its_markup_uses(demo_site, root):
                 f"{page.relative_to(demo_site)}: {'lacks' if uses else 'loads'} {name}, "
                 f"whose {what}es it {'uses' if uses else 'does not use'}")
     # The online-tribute section (and its script) shows only with extra.tribute.links: the demo sets none.
-    expected = (set(kinds) | EVERY_PAGE | {DATA_READER}) - {"assets/tribute.js"}
+    expected = (set(kinds) | EVERY_PAGE) - {"assets/tribute.js"}
     assert used >= expected, f"never loaded: {sorted(expected - used)}"
 
 

@@ -7,6 +7,9 @@ site gets them minified (rcssmin, rjsmin), which makes what every page loads of 
 (memorial.css, head.js) about half as large gzipped: on a phone on a slow
 network that is most of what the site adds to Material's own files, which Material
 ships minified already. A comment that opens with `/*!` (a licence notice) is kept.
+A script that reads the site's data (`yinglieData.load(`) is published with the reader,
+site-data.js, in front of it: a request fewer for the page (0.35 KiB on a phone, most of
+it headers), and site-data.js is not published alone.
 
 - Each page's HTML without the indentation its templates write (Material's and ours):
   about 0.4 KiB gzipped a page, of the 1 KiB or so that a page of ours weighed over
@@ -33,17 +36,28 @@ MINIFIERS = {
 }
 
 
+DATA_READER = "site-data.js"  # in front of each script that reads data (window.yinglieData)
+
+
 def minify_theme_assets(theme_dir: Path, site_dir: Path) -> None:
-    """Minify, in the built site, each stylesheet and script the theme's assets/ folder holds."""
+    """Minify, in the built site, each stylesheet and script the theme's assets/ folder
+    holds; a script that reads data gets the data reader in front of it."""
+    reader_source = theme_dir / "assets" / DATA_READER
+    reader = reader_source.read_text(encoding="utf-8") if reader_source.is_file() else None
     for source in sorted((theme_dir / "assets").rglob("*")):
         minify = MINIFIERS.get(source.suffix)
         target = site_dir / source.relative_to(theme_dir)
         if minify is None or not target.is_file():
             continue
-        text = target.read_text(encoding="utf-8")
-        smaller = minify(text)
-        if smaller != text:
-            target.write_text(smaller, encoding="utf-8")
+        if source == reader_source:
+            target.unlink()
+            continue
+        # From the source, not the copy: a preview rebuild (`--dirty`) may keep the copy
+        # made smaller before, which must not get the reader twice.
+        text = source.read_text(encoding="utf-8")
+        if reader is not None and source.suffix == ".js" and "yinglieData.load(" in text:
+            text = reader + "\n" + text
+        target.write_text(minify(text), encoding="utf-8")
 
 
 # An element whose text is kept as written, whole up to its own end tag (a <pre> that

@@ -87,11 +87,11 @@ __md_scope=new URL(document.currentScript.getAttribute("data-md-scope"),location
   else setUp();
 })();
 
-/* 5. Record search (record-search.js, and site-data.js, through which it reads
-   data/search-records.json) is loaded when the visitor first turns to the search box:
-   its first focus or input, or a query already in it (kept by the browser, or put
-   there by the 404 page's form). A visitor who never searches loads neither. Both are
-   added in order; record-search.js picks up what was typed while they loaded. */
+/* 5. Record search (record-search.js, which reads data/search-records.json) is loaded
+   when the visitor first turns to the search box: its first focus or input, or a query
+   already in it (kept by the browser, or put there by the 404 page's form). A visitor
+   who never searches loads none of it. record-search.js picks up what was typed while
+   it loaded. */
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
@@ -101,14 +101,12 @@ __md_scope=new URL(document.currentScript.getAttribute("data-md-scope"),location
   function add(name) {
     var script = document.createElement("script");
     script.src = new URL(name, here).href;  // beside this file, under any sub-path, on file:// too
-    script.async = false;                   // run in the order added
     document.head.appendChild(script);
   }
 
   function loadRecordSearch() {
     if (requested) return;
     requested = true;
-    if (!window.yinglieData) add("site-data.js");  // a page that reads data already has it
     add("record-search.js");
   }
 

@@ -1,7 +1,7 @@
 /* The site's own data files (data/*.json), as the page scripts read them:
-   yinglieData.load(url) gives a promise of the parsed JSON. Loaded by the pages whose
-   scripts read data (the home page, the correction form: before those scripts), and
-   with the record search when the visitor first turns to the search box (head.js).
+   yinglieData.load(url) gives a promise of the parsed JSON. Not loaded by itself: each
+   script that reads data is published with this file in front of it (minify.py), a
+   request fewer for the page; the first of them on a page defines yinglieData.
 
    On a web server it fetches the file. The classroom copy is opened from the file
    system, where a browser fetches nothing; there each data file a script reads is
@@ -10,6 +10,7 @@
    file's address, and load() adds that script to the page instead. */
 (function () {
   "use strict";
+  if (window.yinglieData) return;  // another script of the page brought it first
   var registered = {};
 
   function fromScript(url) {
