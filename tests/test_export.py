@@ -132,6 +132,7 @@ def test_the_export_and_the_site_publish_the_same_tables_notices_only_with_conse
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert len(blocks) == 1
     assert "<" not in blocks[0] and "\\u003c/script\\u003e" in blocks[0]
+    assert '"name": "测试戊"' in blocks[0]  # Chinese written as itself, not as \u escapes
     person = json.loads(blocks[0])
     assert person == {
         "@context": "https://schema.org", "@type": "Person", "name": "测试戊", "gender": "Male",

@@ -212,3 +212,13 @@ def test_materials_palette_and_tab_scripts_only_with_a_palette_and_tabs(demo_sit
     home = (project.site / "index.html").read_text(encoding="utf-8")
     assert '<script src="assets/material/palette.js"></script>' in home
     assert '<script src="assets/material/content.js"></script>' in home
+
+
+def test_materials_settings_on_each_page_are_written_in_chinese_as_itself(demo_site):
+    """Material's settings block (its translations) is JSON from Jinja's `tojson`: written
+    without \\u escapes for Chinese, 60 bytes gzipped a page (theme's Jinja policy, pages.py)."""
+    import json
+    html = (demo_site / "index.html").read_text(encoding="utf-8")
+    block = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1]
+    assert json.loads(block)["translations"]["search.result.placeholder"] == "键入以开始搜索"
+    assert "键入以开始搜索" in block and not re.search(r"\\u[4-9][0-9a-f]{3}", block)
