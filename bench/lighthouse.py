@@ -21,8 +21,11 @@ and bytes transferred, headers included.
 
 For comparison it builds a plain Material site of the same demo martyrs (bench/run.py's
 baseline: one Markdown page per record, `search: lang: zh`, `font: false`) and runs
-its three page kinds (home, directory, martyr). Results are also written to
-bench-out/lighthouse.json.
+its page kinds: home, directory, martyr, and the honor roll of the demo's newest year
+written by hand in Markdown from the same notices, by class then town and by town
+(`baseline_honor_pages`): the page a bureau would make without this project, to weigh
+the two honor-roll pages of ours that carry the same 251 names against. Results are
+also written to bench-out/lighthouse.json.
 
 Needs nginx (`apt-get install nginx-light`), node/npm (npx fetches Lighthouse 12 from
 the npm registry the first time) and Chromium (CHROME_PATH, default /usr/bin/chromium).
@@ -57,7 +60,8 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1", "CHROME_PATH": CHROME}
 # The baseline's pages that match a page kind of ours (paths in bench/run.py's baseline).
-BASELINE_KINDS = [("home", ""), ("directory", "martyrs/"), ("martyr", None)]
+BASELINE_KINDS = [("home", ""), ("directory", "martyrs/"), ("martyr", None),
+                  ("honors-year", "honors/{year}/"), ("honors-townships", "honors/{year}/townships/")]
 
 
 def free_port() -> int:
@@ -111,16 +115,47 @@ def build_project(site: Path, url: str) -> None:
         raise SystemExit(f"build failed:\n{done.stderr[-3000:]}")
 
 
-def build_baseline(folder: Path, martyrs: int) -> tuple[Path, str]:
-    """bench/run.py's plain Material site with `martyrs` synthetic pages; returns the
-    site folder and the path of one martyr page."""
+def build_baseline(folder: Path, martyrs: int) -> tuple[Path, dict[str, str]]:
+    """bench/run.py's plain Material site with `martyrs` synthetic pages and the demo's
+    honor roll by hand; returns the site folder and the address of each page kind."""
     from run import prepare_baseline  # noqa: PLC0415 - bench/run.py
     prepare_baseline(folder, martyrs)
+    year = baseline_honor_pages(folder / "docs")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
                    cwd=folder, env=ENV, check=True)
     first = sorted((folder / "docs" / "martyrs").glob("*.md"))
     first = [path for path in first if path.name != "index.md"][0]
-    return folder / "site", f"martyrs/{first.stem}/"
+    paths = {name: f"martyrs/{first.stem}/" if path is None else path.format(year=year)
+             for name, path in BASELINE_KINDS}
+    return folder / "site", paths
+
+
+def baseline_honor_pages(docs: Path) -> int:
+    """The demo's newest year of notices as plain Markdown pages, the names as the site
+    shows them: by class, then town (the year page), and by town with each award (the
+    townships page). Returns the year."""
+    from mkdocs.config import load_config  # noqa: PLC0415
+    from yinglie.config import settings_from  # noqa: PLC0415
+    from yinglie.siteplan import load_records  # noqa: PLC0415
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    roll = load_records(settings_from(config.extra, ROOT, config.docs_dir)).honors
+    year = roll.years[0]
+    named = lambda notice: notice.shown_name or "（姓名不公开）"  # noqa: E731
+    lines = [f"# {year}年度荣誉榜", ""]
+    for award, notices in roll.by_class(year):
+        lines += [f"## {award}（{len(notices)} 个）", ""]
+        towns: dict[str, list] = {}
+        for notice in notices:
+            towns.setdefault(notice.township, []).append(notice)
+        for town, group in towns.items():
+            lines += [f"### {town}（{len(group)} 个）", "", *(f"- {named(n)}" for n in group), ""]
+    townships = [f"# {year}年度荣誉榜（按镇街）", ""]
+    for town, notices in roll.by_township(year):
+        townships += [f"## {town}（{len(notices)} 个）", "", *(f"- {named(n)} {n.award}" for n in notices), ""]
+    (docs / "honors" / str(year) / "townships").mkdir(parents=True)
+    (docs / "honors" / str(year) / "index.md").write_text("\n".join(lines), encoding="utf-8")
+    (docs / "honors" / str(year) / "townships" / "index.md").write_text("\n".join(townships), encoding="utf-8")
+    return year
 
 
 def lighthouse(url: str, out: Path) -> dict:
@@ -226,8 +261,8 @@ def main(argv: list[str] | None = None) -> int:
             served["project"] = server.url
         if args.baseline:
             print("building a plain Material site ...", file=sys.stderr)
-            site, martyr_path = build_baseline(work / "baseline", args.baseline_martyrs)
-            baseline_kinds = [(name, martyr_path if path is None else path) for name, path in BASELINE_KINDS]
+            site, paths = build_baseline(work / "baseline", args.baseline_martyrs)
+            baseline_kinds = list(paths.items())
             with Nginx(site, free_port(), work / "nginx-baseline") as server:
                 results["plain Material"] = run_kinds(server.url, baseline_kinds, args.runs, work)
                 served["plain Material"] = server.url
