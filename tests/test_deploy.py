@@ -228,11 +228,20 @@ def test_nginx_serves_a_deployed_release_with_the_examples_headers(published_sit
         assert worker_headers["Content-Security-Policy"] == page.headers["Content-Security-Policy"]
         calendar = get("events/calendar.ics")
         assert calendar.headers["Content-Type"] == "text/calendar; charset=utf-8"
-        stylesheet = next(p for p in (target / "current" / "assets").rglob("*.css"))
-        asset = get(str(stylesheet.relative_to(target / "current")))
-        assert asset.headers["Cache-Control"] == "public, max-age=604800"
-        assert asset.headers["X-Content-Type-Options"] == "nosniff"
-        assert asset.headers["Content-Security-Policy"] is None and asset.headers["Referrer-Policy"] is None
+        # Our own stylesheets and scripts keep their names from release to release: asked
+        # for every time, so that a new page never meets last week's script. Material's
+        # carry a hash of their content: kept for a year. Images for a week.
+        for own in ("assets/memorial.css", "assets/head.js", "assets/on-this-day.js"):
+            asset = get(own)
+            assert asset.status == 200 and asset.headers["Cache-Control"] == "no-cache", own
+            assert asset.headers["X-Content-Type-Options"] == "nosniff"
+            assert asset.headers["Content-Security-Policy"] is None and asset.headers["Referrer-Policy"] is None
+        hashed = next((target / "current" / "assets" / "stylesheets").glob("main.*.min.css"))
+        asset = get(str(hashed.relative_to(target / "current")))
+        assert asset.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert asset.headers["Content-Security-Policy"] is None
+        qr = next((target / "current" / "martyrs").glob("*/qr.svg"))
+        assert get(str(qr.relative_to(target / "current"))).headers["Cache-Control"] == "public, max-age=604800"
         missing = get("no-such-page/")
         assert missing.status == 404
         assert missing.headers["Content-Security-Policy"]  # `always`: the 404 page too
