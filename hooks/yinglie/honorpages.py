@@ -46,15 +46,13 @@ def public_notice(notice: Notice) -> dict:
     }
 
 
-def notice_anchor(roll: HonorRoll, notice: Notice) -> str:
-    """Where a notice is on its year page, for the search to link to (`honors/2022/#a2-t5`):
-    the town it is listed under within its class (the second class and the fifth town, as
-    configured). An address stays right while the settings list classes and towns in the
-    same order, whatever notices are added; one name per notice would cost its page some
-    12 bytes gzipped a name (2 KiB of 9 at 251 names)."""
-    award = roll.settings.award_classes.index(notice.award) + 1
-    town = roll.settings.townships.index(notice.township) + 1
-    return f"a{award}-t{town}"
+def town_anchor(roll: HonorRoll, award: str, township: str) -> str:
+    """A town within an award class on its year page (`honors/2022/#a2-t5`: the second
+    class and the fifth town, as configured), where the search sends each of its notices.
+    It stays right while the settings list classes and towns in the same order, whatever
+    notices are added; an address per notice would cost its page some 12 bytes gzipped a
+    name (2 KiB of 9 at 251 names)."""
+    return f"a{roll.settings.award_classes.index(award) + 1}-t{roll.settings.townships.index(township) + 1}"
 
 
 def _shown_on_page(notice: Notice) -> TemplateFields:
@@ -81,22 +79,17 @@ def _year_summary(roll: HonorRoll, year: int) -> dict:
 def _class_group(roll: HonorRoll, award: str, notices: list[Notice]) -> TemplateFields:
     """One award class of a year's page: its count, and its notices by town (configured
     order, stroke order within), each town opened by the visitor and addressed by its
-    `notice_anchor`. A citation every notice of the class shares (被评为优秀士兵，特此报喜。)
+    `town_anchor`. A citation every notice of the class shares (被评为优秀士兵，特此报喜。)
     is said once, not on every name."""
     citations = {n.citation for n in notices}
     shared = citations.pop() if len(citations) == 1 else ""
-    towns: dict[str, list[Notice]] = {town: [] for town in roll.settings.townships}
+    towns: dict[str, list[TemplateFields]] = {town: [] for town in roll.settings.townships}
     for notice in notices:  # already in stroke order
-        towns.setdefault(notice.township, []).append(notice)
-    shown_towns = []
-    for town, group in towns.items():
-        if not group:
-            continue
-        shown = [_shown_on_page(notice) for notice in group]
-        for notice in shown:
-            if shared:
-                notice["citation"] = ""
-        shown_towns.append((town, notice_anchor(roll, group[0]), shown))
+        shown = _shown_on_page(notice)
+        if shared:
+            shown["citation"] = ""
+        towns.setdefault(notice.township, []).append(shown)
+    shown_towns = [(town, town_anchor(roll, award, town), group) for town, group in towns.items() if group]
     return TemplateFields(award=award, count=len(notices), citation=shared, towns=shown_towns)
 
 

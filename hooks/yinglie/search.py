@@ -26,7 +26,7 @@ from pypinyin import Style, lazy_pinyin
 from .catalogue import Catalogue
 from .collation import name_keys
 from .formats import inert_json
-from .honorpages import notice_anchor
+from .honorpages import town_anchor
 
 SEARCH_INDEX = "data/search-records.json"
 UNKNOWN = {"", "不详"}
@@ -120,7 +120,7 @@ def notice_entries(catalogue: Catalogue) -> Iterable[Entry]:
                     title=shown or "（姓名不公开）",
                     pinyin=keys.pinyin_text if keys else "",
                     initials=keys.initials if keys else "",
-                    url=f"honors/{year}/#{notice_anchor(roll, notice)}",
+                    url=f"honors/{year}/#{town_anchor(roll, award, notice.township)}",
                     facts=(notice.township, f"{year}年", award),
                 )
 
