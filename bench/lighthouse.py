@@ -128,24 +128,31 @@ def build_baseline(folder: Path, martyrs: int) -> tuple[Path, dict[str, str]]:
                    cwd=folder, env=ENV, check=True)
     first = sorted((folder / "docs" / "martyrs").glob("*.md"))
     first = [path for path in first if path.name != "index.md"][0]
+    # Without notices (a district that deleted the demo's) there is no honor roll to weigh.
     paths = {name: f"martyrs/{first.stem}/" if path is None else path.format(year=year)
-             for name, path in BASELINE_KINDS}
+             for name, path in BASELINE_KINDS if year is not None or "{year}" not in (path or "")}
     return folder / "site", paths
 
 
-def baseline_honor_pages(docs: Path) -> int:
-    """The demo's newest year of notices as plain Markdown pages, the names as the site
+# Out of Material's index, as our record pages are: the index is fetched by every page
+# (module docstring).
+NOT_SEARCHED = ["---", "search:", "  exclude: true", "---", ""]
+
+
+def baseline_honor_pages(docs: Path) -> int | None:
+    """The project's newest year of notices as plain Markdown pages, the names as the site
     shows them: by class, then town (the year page), and by town with each award (the
-    townships page). Returns the year."""
+    townships page). Returns the year; None when the project has no notices."""
     from mkdocs.config import load_config  # noqa: PLC0415
     from yinglie.config import settings_from  # noqa: PLC0415
     from yinglie.siteplan import load_records  # noqa: PLC0415
     config = load_config(str(ROOT / "mkdocs.yml"))
     roll = load_records(settings_from(config.extra, ROOT, config.docs_dir)).honors
+    if roll is None or not roll.years:
+        return None
     year = roll.years[0]
     named = lambda notice: notice.shown_name or "（姓名不公开）"  # noqa: E731
-    # Out of Material's index, as ours are: the index is fetched by every page (see above).
-    lines = ["---", "search:", "  exclude: true", "---", "", f"# {year}年度荣誉榜", ""]
+    lines = [*NOT_SEARCHED, f"# {year}年度荣誉榜", ""]
     for award, notices in roll.by_class(year):
         lines += [f"## {award}（{len(notices)} 个）", ""]
         towns: dict[str, list] = {}
@@ -153,7 +160,7 @@ def baseline_honor_pages(docs: Path) -> int:
             towns.setdefault(notice.township, []).append(notice)
         for town, group in towns.items():
             lines += [f"### {town}（{len(group)} 个）", "", *(f"- {named(n)}" for n in group), ""]
-    townships = [*lines[:5], f"# {year}年度荣誉榜（按镇街）", ""]
+    townships = [*NOT_SEARCHED, f"# {year}年度荣誉榜（按镇街）", ""]
     for town, notices in roll.by_township(year):
         townships += [f"## {town}（{len(notices)} 个）", "", *(f"- {named(n)} {n.award}" for n in notices), ""]
     (docs / "honors" / str(year) / "townships").mkdir(parents=True)

@@ -17,8 +17,7 @@ keeps that folder between runs, or a second `make build`, would. Both are full b
 "First search" counts the files a visitor's browser fetches to answer a first
 query: Material's search worker, its language scripts and search_index.json (which
 Material fetches as soon as a page loads), plus, for the project, record-search.js
-(site-data.js inside it; an older build's separate site-data.js is counted too) and
-data/search-records.json. Gzip sizes use level 6, as web servers usually do.
+(site-data.js inside it) and data/search-records.json. Gzip sizes use level 6, as web servers usually do.
 
 "Import" writes a roll of synthetic martyrs as an .xlsx (openpyxl; roll headers,
 dates written as rolls write them, 生前单位及职务 combined) and times `python -m
@@ -186,8 +185,8 @@ def first_search_files(site: Path) -> list[Path]:
     if len(config["lang"]) > 1:
         files.append(lunr / "lunr.multi.min.js")
     # The record search (the data reader inside it): added on the first focus of the box (head.js), its index on the first query.
-    files += [path for path in (site / "assets" / "site-data.js", site / "assets" / "record-search.js",
-                                site / "data" / "search-records.json") if path.exists()]
+    files += [path for path in (site / "assets" / "record-search.js", site / "data" / "search-records.json")
+              if path.exists()]
     return files
 
 
