@@ -12,6 +12,7 @@ by head.js on demand, never by a page.
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -217,7 +218,6 @@ def test_materials_palette_and_tab_scripts_only_with_a_palette_and_tabs(demo_sit
 def test_materials_settings_on_each_page_are_written_in_chinese_as_itself(demo_site):
     """Material's settings block (its translations) is JSON from Jinja's `tojson`: written
     without \\u escapes for Chinese, 60 bytes gzipped a page (theme's Jinja policy, pages.py)."""
-    import json
     html = (demo_site / "index.html").read_text(encoding="utf-8")
     block = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1]
     assert json.loads(block)["translations"]["search.result.placeholder"] == "键入以开始搜索"
